@@ -1,0 +1,27 @@
+/** `ddl`: print the Athena DDL of the configured table. */
+import { parseFlags } from '../args.js';
+import type { CliIo } from '../io.js';
+import { loadBlock } from '../load-config.js';
+import { createTableSql } from '../../render/render-athena.js';
+import { EXIT_OK } from '../exit-codes.js';
+import { UsageError } from '../errors.js';
+
+export const DDL_HELP = `Usage: cloudtrail-lookml ddl [--config FILE]
+
+Prints the CREATE EXTERNAL TABLE statement(s) for the configured table: the current AWS CloudTrail
+DDL (JSON SerDe + CloudTrailInputFormat) with partition projection for the chosen layout.
+Run it in the Athena console, or see athena/ in the output folder.
+
+Options:
+  --config FILE   the config file exporting the block (default: ./cloudtrail-lookml.config.ts)
+  -h, --help      show this help`;
+
+export async function ddlCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseFlags('ddl', args, { config: { type: 'string' } });
+  if (values.help) return io.out(DDL_HELP), EXIT_OK;
+  const { block } = await loadBlock(io.cwd, values.config);
+  const tables = block.content.athena.filter((f) => f.kind === 'create-table');
+  if (tables.length === 0) throw new UsageError('the block declares no Athena table');
+  for (const t of tables) io.out(createTableSql(t));
+  return EXIT_OK;
+}
