@@ -18,6 +18,18 @@ function compact(entries: Yaml): Yaml {
 
 const position = (e: DashboardElement): Yaml => ({ row: e.row, col: e.col, width: e.width, height: e.height });
 
+/** Keys the tile definition owns; visualisation settings may not replace them. */
+const TILE_KEYS = new Set([
+  'title', 'name', 'model', 'explore', 'type', 'fields', 'pivots', 'fill_fields', 'sorts', 'limit', 'filters',
+  'hidden_fields', 'note_state', 'note_display', 'note_text', 'listen', 'row', 'col', 'width', 'height',
+]);
+
+function visSettings(t: QueryTile): Yaml {
+  const clashing = Object.keys(t.vis ?? {}).filter((k) => TILE_KEYS.has(k));
+  if (clashing.length > 0) throw new Error(`tile "${t.title}": vis settings may not set ${clashing.join(', ')} (use the tile's own parameters)`);
+  return { ...(t.vis ?? {}) };
+}
+
 function queryTileYaml(t: QueryTile, model: string): Yaml {
   return compact({
     title: t.title,
@@ -32,7 +44,7 @@ function queryTileYaml(t: QueryTile, model: string): Yaml {
     limit: t.limit,
     filters: t.filters && { ...t.filters },
     hidden_fields: t.hiddenFields && [...t.hiddenFields],
-    ...(t.vis ?? {}),
+    ...visSettings(t),
     note_state: t.noteState,
     note_display: t.noteDisplay,
     note_text: t.noteText,
