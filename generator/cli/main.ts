@@ -6,12 +6,14 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { generateCommand } from './commands/generate.js';
 import { checkCommand } from './commands/check.js';
 import { ddlCommand } from './commands/ddl.js';
+import { validateCommand } from './commands/validate.js';
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Readonly<Record<string, { readonly run: Command; readonly summary: string }>> = {
   generate: { run: generateCommand, summary: 'compile the block and write the Looker project (output/)' },
   check: { run: checkCommand, summary: 'exit 1 when output/ is not what generate would write' },
+  validate: { run: validateCommand, summary: 'check every field and tile: offline rules, then executed on DuckDB' },
   ddl: { run: ddlCommand, summary: 'print the Athena CREATE TABLE for the configured table' },
 };
 

@@ -1,6 +1,7 @@
 /** Which views an explore exposes, under which names (a join's name, or the explore's). */
 import { baseViewOf, joinedViewOf, type ExploreDef, type JoinDef } from '../vocabulary/explore.js';
 import { FieldIndex, splitQualified, type ResolvedField } from './field-index.js';
+import type { ViewIR } from './project-ir.js';
 
 export class ExploreScope {
   /** Alias (as written in `alias.field`) → view name. */
@@ -13,6 +14,10 @@ export class ExploreScope {
     const aliases = new Map<string, string>([[explore.name, baseViewOf(explore)]]);
     for (const j of explore.joins ?? []) aliases.set(j.name, joinedViewOf(j));
     this.aliases = aliases;
+  }
+
+  viewIr(name: string): ViewIR | undefined {
+    return this.index.view(name);
   }
 
   join(alias: string): JoinDef | undefined {

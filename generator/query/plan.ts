@@ -1,0 +1,57 @@
+/**
+ * Which joins a query needs: those of the fields it selects, filters and sorts, of the explore's
+ * sql_always_where, of access filters, plus what those joins' sql_on and required_joins need.
+ * And which aliases a one-to-many join multiplies (their counts must be distinct on the key).
+ */
+import { parseSubstitutions, sqlToLookml, type Sql } from '../vocabulary/sql.js';
+import type { ExploreScope } from '../ir/explore-scope.js';
+
+/** Aliases named by `alias.field` strings and `${alias.field}` references. */
+export function aliasesIn(names: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const n of names) {
+    const dot = n.indexOf('.');
+    if (dot > 0) out.add(n.slice(0, dot));
+  }
+  return out;
+}
+
+export function aliasesOfSql(value: Sql | undefined): Set<string> {
+  const out = new Set<string>();
+  if (!value) return out;
+  // Liquid tags name fields too ({% condition alias.field %}); read both forms.
+  const text = sqlToLookml(value);
+  for (const chunk of parseSubstitutions(text)) if (typeof chunk === 'object' && chunk.kind === 'field-ref' && chunk.view) out.add(chunk.view);
+  for (const m of text.matchAll(/\{%-?\s*(?:condition|date_start|date_end|parameter)\s+([A-Za-z_][A-Za-z0-9_]*)\./g)) out.add(m[1]!);
+  return out;
+}
+
+/** Closes a set of aliases over join dependencies; returns the joins in explore order. */
+export function joinsNeeded(scope: ExploreScope, wanted: ReadonlySet<string>): string[] {
+  const needed = new Set<string>();
+  const visit = (alias: string): void => {
+    if (alias === scope.baseAlias || needed.has(alias)) return;
+    const join = scope.join(alias);
+    if (!join) return;
+    needed.add(alias);
+    for (const dep of aliasesOfSql(join.sqlOn)) visit(dep);
+    for (const dep of join.requiredJoins ?? []) visit(dep);
+  };
+  for (const a of wanted) visit(a);
+  return (scope.explore.joins ?? []).map((j) => j.name).filter((n) => needed.has(n));
+}
+
+/**
+ * Aliases whose rows are repeated: a one-to-many (or many-to-many) join repeats every row of the
+ * other aliases in the query, so their counts must count distinct primary keys.
+ */
+export function fannedOutAliases(scope: ExploreScope, joined: readonly string[]): Set<string> {
+  const all = [scope.baseAlias, ...joined];
+  const out = new Set<string>();
+  for (const alias of joined) {
+    const rel = scope.join(alias)?.relationship;
+    if (rel === 'one_to_many') for (const other of all) if (other !== alias) out.add(other);
+    if (rel === 'many_to_many') for (const other of all) out.add(other);
+  }
+  return out;
+}
