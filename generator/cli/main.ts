@@ -7,13 +7,17 @@ import { generateCommand } from './commands/generate.js';
 import { checkCommand } from './commands/check.js';
 import { ddlCommand } from './commands/ddl.js';
 import { validateCommand } from './commands/validate.js';
+import { queryCommand } from './commands/query.js';
+import { startCommand } from './commands/start.js';
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Readonly<Record<string, { readonly run: Command; readonly summary: string }>> = {
+  start: { run: startCommand, summary: 'generate output/ and validate it on the bundled sample logs (npm start)' },
   generate: { run: generateCommand, summary: 'compile the block and write the Looker project (output/)' },
   check: { run: checkCommand, summary: 'exit 1 when output/ is not what generate would write' },
   validate: { run: validateCommand, summary: 'check every field and tile: offline rules, then executed on DuckDB' },
+  query: { run: queryCommand, summary: 'run an explore query or a dashboard tile on local CloudTrail logs' },
   ddl: { run: ddlCommand, summary: 'print the Athena CREATE TABLE for the configured table' },
 };
 
