@@ -4,6 +4,13 @@
 import { register } from 'tsx/esm/api';
 import { fileURLToPath } from 'node:url';
 
+// The AWS SDK warns on every run that its releases after January 2027 need Node 22; the version
+// here is pinned, so the warning says nothing actionable. Other warnings still print.
+process.removeAllListeners('warning');
+process.on('warning', (warning) => {
+  if (!`${warning.name} ${warning.message}`.includes('NodeVersionSupportWarning')) process.stderr.write(`${warning.name}: ${warning.message}\n`);
+});
+
 register();
 const main = new URL('../generator/cli/main.ts', import.meta.url);
 const { run } = await import(fileURLToPath(main));

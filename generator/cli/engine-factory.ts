@@ -34,3 +34,83 @@ export async function openDuckDb(block: Block, choice: DuckDbChoice): Promise<En
   if (database) await engine.exposeAs(database, table);
   return engine;
 }
+
+/** Flags every command that can talk to Athena accepts. */
+export const ATHENA_FLAGS = {
+  region: { type: 'string' },
+  workgroup: { type: 'string' },
+  catalog: { type: 'string' },
+  database: { type: 'string' },
+  'output-location': { type: 'string' },
+  concurrency: { type: 'string' },
+  timeout: { type: 'string' },
+} as const;
+
+export const ATHENA_HELP = `Athena options (with --engine athena; credentials come from the standard AWS chain:
+environment variables, AWS_PROFILE, SSO, instance roles):
+  --region R            AWS region (default: $AWS_REGION or $AWS_DEFAULT_REGION)
+  --workgroup W         Athena workgroup (default: primary)
+  --catalog C           data catalog (default: AwsDataCatalog)
+  --database D          database (default: the block's schema)
+  --output-location S3  query result location (default: the workgroup's)
+  --concurrency N       queries in flight at once (default: 5)
+  --timeout SECONDS     per-query timeout; the query is stopped when it passes (default: 300)`;
+
+export interface AthenaFlagValues {
+  readonly region?: string | undefined;
+  readonly workgroup?: string | undefined;
+  readonly catalog?: string | undefined;
+  readonly database?: string | undefined;
+  readonly 'output-location'?: string | undefined;
+  readonly concurrency?: string | undefined;
+  readonly timeout?: string | undefined;
+}
+
+/** Opens Athena and resolves credentials up front, so a missing login fails in seconds with exit 2. */
+export async function openAthena(block: Block, v: AthenaFlagValues): Promise<import('../engines/athena/athena-engine.js').AthenaEngine> {
+  const region = v.region ?? process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'];
+  if (!region) throw new UsageError('--engine athena needs --region (or AWS_REGION)');
+  const { AthenaEngine } = await import('../engines/athena/athena-engine.js');
+  const { EnvironmentError } = await import('../engines/athena/credentials.js');
+  const engine = new AthenaEngine({
+    region,
+    workgroup: v.workgroup ?? 'primary',
+    database: v.database ?? sourceTable(block).database ?? 'default',
+    ...(v.catalog ? { catalog: v.catalog } : {}),
+    ...(v['output-location'] ? { outputLocation: v['output-location'] } : {}),
+    concurrency: positive('concurrency', v.concurrency, 5),
+    timeoutMs: positive('timeout', v.timeout, 300) * 1000,
+  });
+  try {
+    await engine.checkCredentials();
+  } catch (error) {
+    await engine.close();
+    if (error instanceof EnvironmentError) throw new UsageError(error.message);
+    throw error;
+  }
+  return engine;
+}
+
+function positive(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) <= 0) throw new UsageError(`--${name} must be a positive integer, got "${value}"`);
+  return Number(value);
+}
+
+/**
+ * Runs work with Ctrl-C wired to an AbortSignal: the engine stops every query in flight (Athena:
+ * StopQueryExecution), then the command exits 2.
+ */
+export async function withInterrupt<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const onSigint = (): void => controller.abort(new UsageError('interrupted: queries in flight were stopped'));
+  process.once('SIGINT', onSigint);
+  try {
+    return await work(controller.signal);
+  } catch (error) {
+    if (controller.signal.aborted) throw controller.signal.reason;
+    throw error;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}

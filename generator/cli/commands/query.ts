@@ -7,7 +7,7 @@ import type { CliIo } from '../io.js';
 import { compileForCli, reportDiagnostics } from '../compile-for-cli.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.js';
 import { UsageError } from '../errors.js';
-import { openDuckDb } from '../engine-factory.js';
+import { ATHENA_FLAGS, ATHENA_HELP, openAthena, openDuckDb, withInterrupt } from '../engine-factory.js';
 import { parseNow } from '../now.js';
 import { formatRows, type RowFormat } from '../format-rows.js';
 import { QueryCompiler, QueryCompileError, findTile, tileQuery, type QueryRequest } from '../../query/index.js';
@@ -34,8 +34,11 @@ Options:
   --now ISO          instant relative dates are computed from (default: now)
   --format F         table (default), json (rows keyed by view.field) or csv
   --sql              print the SQL only, run nothing
+  --engine NAME      duckdb (default) or athena (runs the real SELECT, prints bytes scanned and cost)
   --config FILE      the config file exporting the block
-  -h, --help         show this help`;
+  -h, --help         show this help
+
+${ATHENA_HELP}`;
 
 const FLAGS = {
   explore: { type: 'string' },
@@ -50,6 +53,8 @@ const FLAGS = {
   format: { type: 'string' },
   sql: { type: 'boolean' },
   config: { type: 'string' },
+  engine: { type: 'string' },
+  ...ATHENA_FLAGS,
 } as const;
 
 type QueryFlags = ReturnType<typeof parseFlags<typeof FLAGS>>['values'];
@@ -71,10 +76,18 @@ export async function queryCommand(args: readonly string[], io: CliIo): Promise<
   }
   if (values.sql) return io.out(query.sql), EXIT_OK;
 
-  const engine = await openDuckDb(compiled.loaded.block, { cwd: io.cwd, ...(values.data ? { data: values.data } : {}) });
+  const engineName = values.engine ?? 'duckdb';
+  if (engineName !== 'duckdb' && engineName !== 'athena') throw new UsageError(`--engine must be duckdb or athena, got "${engineName}"`);
+  const engine = engineName === 'athena'
+    ? await openAthena(compiled.loaded.block, values)
+    : await openDuckDb(compiled.loaded.block, { cwd: io.cwd, ...(values.data ? { data: values.data } : {}) });
   try {
-    const result = await engine.run(query.sql);
+    const result = await withInterrupt((signal) => engine.run(query.sql, { signal }));
     io.out(formatRows(query.columns.map((c) => c.name), result.rows, format));
+    if ('usage' in engine) {
+      const u = engine.usage();
+      io.err(`athena: ${u.bytesScanned} bytes scanned, about $${u.estimatedCostUsd.toFixed(6)} (at $5 per TB, 10 MB minimum per query)`);
+    }
     return EXIT_OK;
   } catch (error) {
     if (error instanceof EngineQueryError) return io.err(`query failed: ${error.message}`), EXIT_FINDINGS;
