@@ -10,6 +10,7 @@ import { FieldIndex } from '../../ir/field-index.js';
 import { ExploreScope } from '../../ir/explore-scope.js';
 import { fieldNamesOf } from '../../vocabulary/fields.js';
 import type { ExploreDef } from '../../vocabulary/explore.js';
+import type { QueryTile } from '../../vocabulary/dashboard.js';
 import { QueryCompiler, QueryCompileError, tileQuery, tileWhere, type QueryRequest } from '../../query/index.js';
 import { bisect } from './bisect.js';
 import type { Failure, ValidationReport } from './report.js';
@@ -24,6 +25,10 @@ export interface ExecuteOptions {
   /** Engine queries run one plan per explore (`explain`) or read the rows (`run`). */
   readonly mode?: 'run' | 'explain';
   readonly onProgress?: (message: string) => void;
+  /** Aborting stops the queries in flight (Athena: StopQueryExecution). */
+  readonly signal?: AbortSignal;
+  /** Queries in flight at once (explores and tiles run side by side; the engine may bound it further). */
+  readonly parallelism?: number;
 }
 
 interface FieldTarget {
@@ -48,15 +53,18 @@ export async function runValidation(o: ExecuteOptions): Promise<ValidationReport
       const grammarProblem = o.grammar?.(sql);
       if (grammarProblem) return { ok: false, error: new SqlFailure(`Trino grammar: ${grammarProblem}`, sql) };
       queries++;
-      if (o.mode === 'explain') await o.engine.explain(sql);
-      else await o.engine.run(sql);
+      const options = o.signal ? { signal: o.signal } : {};
+      if (o.mode === 'explain') await o.engine.explain(sql, options);
+      else await o.engine.run(sql, options);
       return { ok: true };
     } catch (error) {
+      if (o.signal?.aborted) throw error;
       return { ok: false, error: sql && !(error as { sql?: string }).sql ? Object.assign(error as object, { sql }) : error };
     }
   };
 
-  for (const e of o.project.explores) {
+  const exploreFailures = await inParallel(o.project.explores, o.parallelism ?? 4, async (e) => {
+    const found: Failure[] = [];
     const targets = exploreTargets(e, index);
     dimensions += targets.filter((t) => t.kind === 'dimension').length;
     measures += targets.filter((t) => t.kind === 'measure').length;
@@ -67,25 +75,25 @@ export async function runValidation(o: ExecuteOptions): Promise<ValidationReport
     const probe = (part: readonly FieldTarget[]) =>
       send({ explore: e.name, fields: part.map((t) => t.name), filters: anyValue, now: o.now, where: `explore ${e.name}`, limit: 1, ...userAttrs(o) });
     const result = await bisect(targets, probe);
-    for (const f of result.failures) failures.push(fieldFailure(e, f.item, f.error));
-  }
+    for (const f of result.failures) found.push(fieldFailure(e, f.item, f.error));
+    return found;
+  });
+  failures.push(...exploreFailures.flat());
 
-  for (const d of o.project.dashboards) {
-    for (const t of d.elements) {
-      if (t.kind !== 'query') continue;
-      tiles++;
-      o.onProgress?.(`${tileWhere(d, t)}`);
-      let request: QueryRequest;
-      try {
-        request = tileQuery(d, t, { now: o.now, ...userAttrs(o) });
-      } catch (error) {
-        failures.push({ kind: 'tile', dashboard: d.name, tile: t.title, message: messageOf(error), ...(t.origin ? { origin: t.origin } : {}) });
-        continue;
-      }
-      const r = await send(request);
-      if (!r.ok) failures.push({ kind: 'tile', dashboard: d.name, tile: t.title, explore: t.explore, ...errorDetail(r.error), ...(t.origin ? { origin: t.origin } : {}) });
+  const tileList = o.project.dashboards.flatMap((d) => d.elements.filter((t): t is QueryTile => t.kind === 'query').map((t) => ({ d, t })));
+  tiles = tileList.length;
+  const tileFailures = await inParallel(tileList, o.parallelism ?? 4, async ({ d, t }): Promise<Failure[]> => {
+    o.onProgress?.(`${tileWhere(d, t)}`);
+    let request: QueryRequest;
+    try {
+      request = tileQuery(d, t, { now: o.now, ...userAttrs(o) });
+    } catch (error) {
+      return [{ kind: 'tile', dashboard: d.name, tile: t.title, message: messageOf(error), ...(t.origin ? { origin: t.origin } : {}) }];
     }
-  }
+    const r = await send(request);
+    return r.ok ? [] : [{ kind: 'tile', dashboard: d.name, tile: t.title, explore: t.explore, ...errorDetail(r.error), ...(t.origin ? { origin: t.origin } : {}) }];
+  });
+  failures.push(...tileFailures.flat());
 
   return {
     ok: failures.length === 0,
@@ -94,6 +102,20 @@ export async function runValidation(o: ExecuteOptions): Promise<ValidationReport
     queries,
     failures,
   };
+}
+
+/** Maps items with at most `width` promises pending; results keep the input order. */
+async function inParallel<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  return results;
 }
 
 const userAttrs = (o: ExecuteOptions) => (o.userAttributes ? { userAttributes: o.userAttributes } : {});
