@@ -12,7 +12,7 @@ import { sqlText } from '../vocabulary/sql.js';
 import type { FieldIR } from '../ir/project-ir.js';
 import { filterToSql } from './filters/index.js';
 import type { LiquidQueryContext } from './liquid.js';
-import { aliasesIn, aliasesOfSql, fannedOutAliases, joinsNeeded } from './plan.js';
+import { aliasesIn, aliasesOfSql, aliasesReached, fannedOutAliases, joinsNeeded } from './plan.js';
 import { SqlResolver, substituteConstants } from './resolve-sql.js';
 import { paren } from './sql-text.js';
 import { DEFAULT_LIMIT, MAX_LIMIT, QueryCompileError, type CompiledQuery, type OutputColumn, type QueryRequest } from './request.js';
@@ -42,12 +42,12 @@ export class QueryCompiler {
     const selected = unique([...request.fields, ...(request.pivots ?? [])]);
     if (selected.length === 0) throw new QueryCompileError('a query needs at least one field', where);
 
+    const named = [...selected, ...Object.keys(filters), ...(request.sorts ?? []).map(sortField), ...(scope.explore.accessFilters ?? []).map((a) => a.field)];
     const wanted = new Set([
-      ...aliasesIn(selected),
-      ...aliasesIn(Object.keys(filters)),
-      ...aliasesIn((request.sorts ?? []).map(sortField)),
+      ...aliasesIn(named),
       ...aliasesOfSql(scope.explore.sqlAlwaysWhere),
-      ...aliasesIn((scope.explore.accessFilters ?? []).map((a) => a.field)),
+      // Joins the SQL of those fields reaches through ${view.field} references.
+      ...aliasesReached(scope, named, [scope.explore.sqlAlwaysWhere]),
     ]);
     const joins = joinsNeeded(scope, wanted);
     const resolver = new SqlResolver({
@@ -59,7 +59,7 @@ export class QueryCompiler {
       ...(where ? { where } : {}),
     });
 
-    const columns = selected.map((name) => outputColumn(name, resolver.field(name)));
+    const columns = selected.map((name) => outputColumn(name, resolver.field(name), where));
     const selectItems = columns.map((c) => {
       const r = resolver.field(c.name);
       const expr = c.kind === 'measure' ? resolver.reference(r.alias, r) : resolver.selectDimension(r.alias, r);
@@ -128,6 +128,11 @@ export class QueryCompiler {
     for (const [name, expression] of Object.entries(filters)) {
       const r = resolver.field(name);
       if (r.field.kind === 'parameter' || (r.field.kind === 'filter' && !r.field.sql)) continue; // feed Liquid only
+      if (r.field.kind === 'filter' && r.field.sql) {
+        // A templated filter's sql is itself the condition ({% condition %} renders the expression).
+        if (expression !== '') whereParts.push(resolver.text(r.alias, r.field.sql, r.field).trim());
+        continue;
+      }
       const target = resolver.filterTarget(r.alias, r);
       const predicate = filterToSql({ expression, type: target.type, sql: target.sql, now: request.now, where: `${request.where ?? 'query'} / filter ${name}` });
       if (predicate === 'TRUE') continue;
@@ -168,12 +173,12 @@ export class QueryCompiler {
   }
 }
 
-function outputColumn(name: string, r: ResolvedField): OutputColumn {
+function outputColumn(name: string, r: ResolvedField, where?: string): OutputColumn {
   const f = r.field;
   if (f.kind === 'measure') return { name, kind: 'measure', type: f.type };
   if (f.kind === 'dimension_group') return { name, kind: 'dimension', type: r.timeframe ?? f.type };
   if (f.kind === 'dimension') return { name, kind: 'dimension', type: f.type };
-  throw new QueryCompileError(`${name} is a ${f.kind}; only dimensions and measures can be selected`, undefined, name);
+  throw new QueryCompileError(`${name} is a ${f.kind}; only dimensions and measures can be selected`, where, name);
 }
 
 /** always_filter adds its default unless the query filters the field; conditionally_filter unless any `unless` field is filtered. */

@@ -26,6 +26,45 @@ export function aliasesOfSql(value: Sql | undefined): Set<string> {
   return out;
 }
 
+/**
+ * Aliases that the SQL of the named fields (and of the given SQL texts) reaches, through `${…}`
+ * references followed transitively: a dimension of the base view whose SQL reads
+ * `${users.user_name}` needs the users join although it names no users field itself.
+ */
+export function aliasesReached(scope: ExploreScope, names: Iterable<string>, texts: Iterable<Sql | undefined> = []): Set<string> {
+  const out = new Set<string>();
+  const seen = new Set<string>();
+  const aliasOfView = (view: string): string | undefined => {
+    if (scope.aliases.has(view)) return view;
+    for (const [alias, v] of scope.aliases) if (v === view) return alias;
+    return undefined;
+  };
+  const visitSql = (alias: string | undefined, value: Sql | undefined): void => {
+    if (!value) return;
+    for (const a of aliasesOfSql(value)) out.add(a);
+    for (const chunk of parseSubstitutions(sqlToLookml(value))) {
+      if (typeof chunk !== 'object' || chunk.kind !== 'field-ref' || chunk.field === 'SQL_TABLE_NAME') continue;
+      const target = chunk.view === undefined ? alias : aliasOfView(chunk.view);
+      if (target !== undefined) visitField(`${target}.${chunk.field}`);
+    }
+  };
+  const visitField = (qualified: string): void => {
+    if (seen.has(qualified)) return;
+    seen.add(qualified);
+    const r = scope.resolve(qualified);
+    if (!r) return;
+    out.add(r.alias);
+    const f = r.field as unknown as Record<string, unknown>;
+    for (const key of ['sql', 'sqlStart', 'sqlEnd', 'sqlLatitude', 'sqlLongitude'] as const) visitSql(r.alias, f[key] as Sql | undefined);
+    const filters = f['filters'] as Readonly<Record<string, string>> | undefined;
+    for (const name of Object.keys(filters ?? {})) visitField(name.includes('.') ? name : `${r.alias}.${name}`);
+    if (typeof f['listField'] === 'string') visitField(`${r.alias}.${f['listField']}`);
+  };
+  for (const n of names) visitField(n);
+  for (const t of texts) visitSql(undefined, t);
+  return out;
+}
+
 /** Closes a set of aliases over join dependencies; returns the joins in explore order. */
 export function joinsNeeded(scope: ExploreScope, wanted: ReadonlySet<string>): string[] {
   const needed = new Set<string>();
@@ -34,7 +73,7 @@ export function joinsNeeded(scope: ExploreScope, wanted: ReadonlySet<string>): s
     const join = scope.join(alias);
     if (!join) return;
     needed.add(alias);
-    for (const dep of aliasesOfSql(join.sqlOn)) visit(dep);
+    for (const dep of aliasesReached(scope, [], [join.sqlOn])) visit(dep);
     for (const dep of join.requiredJoins ?? []) visit(dep);
   };
   for (const a of wanted) visit(a);

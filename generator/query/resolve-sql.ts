@@ -101,7 +101,8 @@ export class SqlResolver {
     const fanned = this.env.fannedOut.has(alias);
     switch (f.type) {
       case 'count':
-        if (fanned) return `COUNT(DISTINCT ${when(this.primaryKey(alias, f))})`;
+        // A joined view's rows repeat (and a LEFT JOIN adds NULL rows): count its distinct keys, as Looker does.
+        if (fanned || alias !== this.env.scope.baseAlias) return `COUNT(DISTINCT ${when(this.primaryKey(alias, f))})`;
         return condition ? `COUNT(CASE WHEN ${condition} THEN 1 END)` : 'COUNT(*)';
       case 'count_distinct':
         return `COUNT(DISTINCT ${when(this.text(alias, f.sql, f))})`;
@@ -110,9 +111,24 @@ export class SqlResolver {
       case 'list':
         return `ARRAY_JOIN(ARRAY_SORT(ARRAY_AGG(DISTINCT ${when(this.reference(alias, this.field(`${alias}.${f.listField}`)))})), ', ')`;
       default:
-        if (fanned) throw new QueryCompileError(`measure ${alias}.${f.name} (${f.type}) would be inflated by a one-to-many join in this query; symmetric aggregates are not supported for it`, this.env.where, `${alias}.${f.name}`);
+        if (fanned && (f.type === 'sum' || f.type === 'average')) return this.symmetric(alias, f, when(this.text(alias, f.sql, f)));
+        if (fanned) throw new QueryCompileError(`measure ${alias}.${f.name} (${f.type}) would be inflated by a one-to-many join in this query; Looker cannot de-duplicate a ${f.type} either (use a sum or average, or query it without that join)`, this.env.where, `${alias}.${f.name}`);
         return simpleAggregate(f, when(this.text(alias, f.sql, f)));
     }
+  }
+
+  /**
+   * Symmetric aggregates (Looker's technique for fanned-out views): each row's value is offset by a
+   * large number derived from a hash of its primary key, so SUM(DISTINCT …) adds each key's value
+   * once; subtracting the SUM(DISTINCT offset) leaves the true sum. Values are scaled to 6 decimals.
+   */
+  private symmetric(alias: string, f: Measure & FieldIR, value: string): string {
+    const key = this.primaryKey(alias, f);
+    const offset = `CAST(FROM_BASE(SUBSTR(TO_HEX(MD5(TO_UTF8(CAST(${key} AS VARCHAR)))), 1, 15), 16) AS DECIMAL(38, 0)) * CAST(1000000000000000000 AS DECIMAL(38, 0))`;
+    const scaled = `CAST(FLOOR(COALESCE(${value}, 0) * 1000000) AS DECIMAL(38, 0))`;
+    const sum = `(CAST(SUM(DISTINCT ${scaled} + ${offset}) - SUM(DISTINCT ${offset}) AS DOUBLE) / 1000000)`;
+    if (f.type === 'sum') return `COALESCE(${sum}, 0)`;
+    return `(${sum} / NULLIF(COUNT(DISTINCT CASE WHEN ${value} IS NOT NULL THEN ${key} END), 0))`;
   }
 
   private measureCondition(alias: string, filters: Readonly<Record<string, string>>, owner: FieldIR): string {
@@ -151,7 +167,10 @@ export class SqlResolver {
   private primaryKey(alias: string, owner: FieldIR): string {
     const view = this.env.scope.aliases.get(alias);
     const pk = this.viewOf(view).fields.find((f) => f.kind === 'dimension' && 'primaryKey' in f && f.primaryKey);
-    if (!pk) throw new QueryCompileError(`measure ${alias}.${owner.name} is fanned out by a one-to-many join and view ${view} has no primary_key`, this.env.where, `${alias}.${owner.name}`);
+    if (!pk) {
+      const why = this.env.fannedOut.has(alias) ? 'is fanned out by a one-to-many join' : 'counts a joined view';
+      throw new QueryCompileError(`measure ${alias}.${owner.name} ${why} and view ${view} has no primary_key`, this.env.where, `${alias}.${owner.name}`);
+    }
     return this.reference(alias, { field: pk });
   }
 

@@ -75,7 +75,10 @@ export async function runValidation(o: ExecuteOptions): Promise<ValidationReport
     const probe = (part: readonly FieldTarget[]) =>
       send({ explore: e.name, fields: part.map((t) => t.name), filters: anyValue, now: o.now, where: `explore ${e.name}`, limit: 1, ...userAttrs(o) });
     const result = await bisect(targets, probe);
-    for (const f of result.failures) found.push(fieldFailure(e, f.item, f.error));
+    for (const f of result.failures) {
+      if (!f.combination) found.push(fieldFailure(e, f.item, f.error));
+      else found.push({ ...fieldFailure(e, f.item, f.error), field: f.combination.map((t) => t.name).join(', '), message: `these ${f.combination.length} fields fail together but each half passes alone: ${messageOf(f.error)}` });
+    }
     return found;
   });
   failures.push(...exploreFailures.flat());
