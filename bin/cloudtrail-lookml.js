@@ -11,6 +11,14 @@ process.on('warning', (warning) => {
   if (!`${warning.name} ${warning.message}`.includes('NodeVersionSupportWarning')) process.stderr.write(`${warning.name}: ${warning.message}\n`);
 });
 
+// Output piped into `head` and the like: a closed pipe ends the command quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 register();
 const main = new URL('../generator/cli/main.ts', import.meta.url);
 const { run } = await import(fileURLToPath(main));

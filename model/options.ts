@@ -22,6 +22,12 @@ export type Partitioning =
       readonly organizationId: string;
       readonly accounts: readonly string[] | 'injected';
       readonly regions: readonly string[];
+      /**
+       * With `accounts: 'injected'`, Athena refuses any query without an equality filter on
+       * `account`, so the explore carries an always_filter on it; this is its default value.
+       * Without it the filter starts empty and users must pick an account before running.
+       */
+      readonly defaultAccount?: string;
     }
   | { readonly layout: 'manual'; readonly account: string };
 
@@ -40,6 +46,40 @@ export interface CloudtrailBlockOptions {
   /** LookML project name (manifest) and model file name. */
   readonly projectName?: string;
   readonly modelName?: string;
+  /**
+   * MaxMind GeoLite2 City lookup of `sourceipaddress` (IPv4). Off by default: without it nothing
+   * in the block mentions geolocation. With it, the athena/ folder gains the two CSV table DDLs
+   * and the explore joins a `geoip_city` view giving country, city and a map location.
+   */
+  readonly geolocation?: GeolocationOptions;
+  /**
+   * `json` (default) queries the CloudTrail JSON table directly. `parquet` points the block (the
+   * CLOUDTRAIL_TABLE constant) at a Parquet copy made by the generated CTAS / INSERT INTO scripts;
+   * views, explores and dashboards stay the same because the copy keeps columns and partitions.
+   */
+  readonly storage?: 'json' | 'parquet';
+  /** Name of the Parquet table (default `<table>_parquet`). */
+  readonly parquetTable?: string;
+  /** Empty S3 folder the CTAS writes the Parquet files to (default `<bucket>/parquet/<parquetTable>/`). */
+  readonly parquetLocation?: string;
+}
+
+export interface GeolocationOptions {
+  /** Athena database of the GeoLite2 tables (default: the CloudTrail schema). */
+  readonly database?: string;
+  /** Table over `GeoLite2-City-Blocks-IPv4.csv` (default `geolite2_city_blocks_ipv4`). */
+  readonly cityBlocksTable?: string;
+  /** Table over `GeoLite2-City-Locations-en.csv` (default `geolite2_city_locations_en`). */
+  readonly cityLocationsTable?: string;
+  /** S3 folder holding one sub-folder per CSV (default `<bucket>/geolite2`). */
+  readonly location?: string;
+}
+
+export interface ResolvedGeolocation {
+  readonly database: string;
+  readonly cityBlocksTable: string;
+  readonly cityLocationsTable: string;
+  readonly location: string;
 }
 
 export interface ResolvedOptions {
@@ -51,6 +91,10 @@ export interface ResolvedOptions {
   readonly projectionStart: string;
   readonly projectName: string;
   readonly modelName: string;
+  readonly geolocation: ResolvedGeolocation | undefined;
+  readonly storage: 'json' | 'parquet';
+  readonly parquetTable: string;
+  readonly parquetLocation: string;
 }
 
 /** Regions enabled by default in every account (used when a layout needs a region list). */
@@ -61,20 +105,48 @@ export const DEFAULT_REGIONS = [
 ] as const;
 
 export function resolveOptions(o: CloudtrailBlockOptions = {}): ResolvedOptions {
+  const schema = o.schema ?? 'default';
+  const table = o.table ?? 'cloudtrail_logs';
+  const bucket = (o.bucket ?? 's3://CHANGE-ME-cloudtrail-bucket').replace(/\/+$/, '');
+  const parquetTable = o.parquetTable ?? `${table}_parquet`;
+  const geo = o.geolocation;
   return {
     connection: o.connection ?? 'athena',
-    schema: o.schema ?? 'default',
-    table: o.table ?? 'cloudtrail_logs',
-    bucket: (o.bucket ?? 's3://CHANGE-ME-cloudtrail-bucket').replace(/\/+$/, ''),
+    schema,
+    table,
+    bucket,
     partitioning: o.partitioning ?? { layout: 'multi-region', account: '111122223333', regions: DEFAULT_REGIONS },
     projectionStart: o.projectionStart ?? '2020/01/01',
     projectName: o.projectName ?? 'cloudtrail_lookml',
     modelName: o.modelName ?? 'cloudtrail',
+    geolocation: geo === undefined
+      ? undefined
+      : {
+          database: geo.database ?? schema,
+          cityBlocksTable: geo.cityBlocksTable ?? 'geolite2_city_blocks_ipv4',
+          cityLocationsTable: geo.cityLocationsTable ?? 'geolite2_city_locations_en',
+          location: (geo.location ?? `${bucket}/geolite2`).replace(/\/+$/, ''),
+        },
+    storage: o.storage ?? 'json',
+    parquetTable,
+    parquetLocation: withTrailingSlash(o.parquetLocation ?? `${bucket}/parquet/${parquetTable}/`),
   };
 }
 
+function withTrailingSlash(s: string): string {
+  return s.endsWith('/') ? s : `${s}/`;
+}
+
+/** The Athena table the views read: the JSON table, or its Parquet copy. */
+export function queriedTable(o: ResolvedOptions): string {
+  return o.storage === 'parquet' ? o.parquetTable : o.table;
+}
+
+/** A partition column of the CloudTrail table (text, from the S3 path). */
+export type PartitionColumn = 'timestamp' | 'region' | 'account' | 'year' | 'month' | 'day';
+
 /** The partition columns a layout gives the table, in DDL order. */
-export function partitionColumns(p: Partitioning): readonly string[] {
+export function partitionColumns(p: Partitioning): readonly PartitionColumn[] {
   switch (p.layout) {
     case 'single-region':
       return ['timestamp'];

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { register as registerCommonJs } from 'tsx/cjs/api';
 import { isBlock, type Block } from '../vocabulary/block.js';
 import { UsageError } from './errors.js';
 
@@ -28,13 +29,18 @@ export async function loadBlock(cwd: string, configFlag: string | undefined): Pr
 }
 
 async function importBlock(path: string): Promise<Block> {
-  let mod: { default?: unknown; block?: unknown };
+  let mod: ConfigModule;
   try {
-    mod = (await import(pathToFileURL(path).href)) as typeof mod;
+    mod = await importConfig(path);
   } catch (error) {
     throw new UsageError(`cannot load config ${path}: ${firstLine(error)}`);
   }
   let exported = mod.default ?? mod.block;
+  // A config compiled as CommonJS arrives as { default: module.exports }.
+  if (!isBlock(exported) && typeof exported === 'object' && exported !== null && ('default' in exported || 'block' in exported)) {
+    const inner = exported as ConfigModule;
+    exported = inner.default ?? inner.block;
+  }
   if (typeof exported === 'function') {
     try {
       exported = await (exported as () => unknown)();
@@ -46,6 +52,28 @@ async function importBlock(path: string): Promise<Block> {
     throw new UsageError(`config ${path} must export the block as default, e.g. "export default cloudtrailBlock({...})"`);
   }
   return exported;
+}
+
+type ConfigModule = { default?: unknown; block?: unknown };
+
+/**
+ * Imports the config. A `.ts` config in a folder whose package.json is not `"type": "module"`
+ * (or that has none) is compiled as CommonJS, and Node 20 then refuses it through the ESM tsx
+ * hook (ERR_REQUIRE_CYCLE_MODULE); it is then required through tsx's CommonJS hook, which keeps
+ * source maps, so findings still point at the config's own lines.
+ */
+async function importConfig(path: string): Promise<ConfigModule> {
+  try {
+    return (await import(pathToFileURL(path).href)) as ConfigModule;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException)?.code !== 'ERR_REQUIRE_CYCLE_MODULE') throw error;
+    const api = registerCommonJs({ namespace: 'cloudtrail-lookml-config' });
+    try {
+      return api.require(path, import.meta.url) as ConfigModule;
+    } finally {
+      api.unregister();
+    }
+  }
 }
 
 function firstLine(error: unknown): string {

@@ -3,22 +3,18 @@ import type { CliIo } from './io.js';
 import { processIo } from './io.js';
 import { UsageError } from './errors.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
-import { generateCommand } from './commands/generate.js';
-import { checkCommand } from './commands/check.js';
-import { ddlCommand } from './commands/ddl.js';
-import { validateCommand } from './commands/validate.js';
-import { queryCommand } from './commands/query.js';
-import { startCommand } from './commands/start.js';
-
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
-const COMMANDS: Readonly<Record<string, { readonly run: Command; readonly summary: string }>> = {
-  start: { run: startCommand, summary: 'generate output/ and validate it on the bundled sample logs (npm start)' },
-  generate: { run: generateCommand, summary: 'compile the block and write the Looker project (output/)' },
-  check: { run: checkCommand, summary: 'exit 1 when output/ is not what generate would write' },
-  validate: { run: validateCommand, summary: 'check every field and tile: offline rules, then executed on DuckDB' },
-  query: { run: queryCommand, summary: 'run an explore query or a dashboard tile on local CloudTrail logs' },
-  ddl: { run: ddlCommand, summary: 'print the Athena CREATE TABLE for the configured table' },
+/**
+ * Commands load on demand: `generate` and `check` should not pay for DuckDB or the SQL grammar.
+ */
+const COMMANDS: Readonly<Record<string, { readonly load: () => Promise<Command>; readonly summary: string }>> = {
+  start: { load: async () => (await import('./commands/start.js')).startCommand, summary: 'generate output/ and validate it on the bundled sample logs (npm start)' },
+  generate: { load: async () => (await import('./commands/generate.js')).generateCommand, summary: 'compile the block and write the Looker project (output/)' },
+  check: { load: async () => (await import('./commands/check.js')).checkCommand, summary: 'exit 1 when output/ is not what generate would write' },
+  validate: { load: async () => (await import('./commands/validate.js')).validateCommand, summary: 'check every field and tile: offline rules, then executed on DuckDB' },
+  query: { load: async () => (await import('./commands/query.js')).queryCommand, summary: 'run an explore query or a dashboard tile on local CloudTrail logs' },
+  ddl: { load: async () => (await import('./commands/ddl.js')).ddlCommand, summary: 'print the Athena CREATE TABLE for the configured table' },
 };
 
 export function mainHelp(): string {
@@ -46,7 +42,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     return EXIT_USAGE;
   }
   try {
-    return await command.run(args, io);
+    return await (await command.load())(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`error: ${error.message}`);

@@ -81,14 +81,16 @@ export function joinsNeeded(scope: ExploreScope, wanted: ReadonlySet<string>): s
 }
 
 /**
- * Aliases whose rows are repeated: a one-to-many (or many-to-many) join repeats every row of the
- * other aliases in the query, so their counts must count distinct primary keys.
+ * Aliases whose rows are repeated in the joined result, so their measures must be de-duplicated
+ * on the primary key (Looker's rule): a many_to_one join repeats the joined view (one user row per
+ * event), a one_to_many join repeats every other view, a many_to_many join repeats all.
  */
 export function fannedOutAliases(scope: ExploreScope, joined: readonly string[]): Set<string> {
   const all = [scope.baseAlias, ...joined];
   const out = new Set<string>();
   for (const alias of joined) {
     const rel = scope.join(alias)?.relationship;
+    if (rel === 'many_to_one') out.add(alias);
     if (rel === 'one_to_many') for (const other of all) if (other !== alias) out.add(other);
     if (rel === 'many_to_many') for (const other of all) out.add(other);
   }

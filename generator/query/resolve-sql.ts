@@ -112,7 +112,10 @@ export class SqlResolver {
         return `ARRAY_JOIN(ARRAY_SORT(ARRAY_AGG(DISTINCT ${when(this.reference(alias, this.field(`${alias}.${f.listField}`)))})), ', ')`;
       default:
         if (fanned && (f.type === 'sum' || f.type === 'average')) return this.symmetric(alias, f, when(this.text(alias, f.sql, f)));
-        if (fanned) throw new QueryCompileError(`measure ${alias}.${f.name} (${f.type}) would be inflated by a one-to-many join in this query; Looker cannot de-duplicate a ${f.type} either (use a sum or average, or query it without that join)`, this.env.where, `${alias}.${f.name}`);
+        // Repeated rows do not change a minimum or a maximum.
+        if (fanned && f.type !== 'min' && f.type !== 'max') {
+          throw new QueryCompileError(`measure ${alias}.${f.name} (${f.type}) would be inflated by a one-to-many join in this query; Looker cannot de-duplicate a ${f.type} either (use a sum or average, or query it without that join)`, this.env.where, `${alias}.${f.name}`);
+        }
         return simpleAggregate(f, when(this.text(alias, f.sql, f)));
     }
   }

@@ -52,6 +52,7 @@ const renderers: Renderers = {
             ['sql', sqlOf(f.sql)],
             ...(f.type === 'tier' ? ([['tiers', bareList(f.tiers.map(String))], ['style', bareValue(f.style)]] as const) : []),
             ['order_by_field', opt(f.orderByField, bareValue)],
+            ['map_layer_name', 'mapLayerName' in f ? opt(f.mapLayerName, bareValue) : undefined],
             ['suggestions', opt(f.suggestions, quotedList)],
           ];
     return { key: 'dimension', value: block(params(['type', bareValue(f.type)], ...typed, ...commonParams(f), ...valueParams(f)), f.name) };

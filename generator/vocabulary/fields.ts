@@ -49,6 +49,8 @@ interface SqlDimensionBase extends CommonFieldParams, ValueParams {
 
 export interface PlainDimension extends SqlDimensionBase {
   readonly type: 'string' | 'number' | 'yesno' | 'zipcode';
+  /** A map layer whose regions this dimension's values name, e.g. `countries` for ISO codes. */
+  readonly mapLayerName?: string;
 }
 
 export interface TierDimension extends SqlDimensionBase {
@@ -160,23 +162,35 @@ export type FieldKind = Field['kind'];
 
 type WithoutKind<T> = T extends unknown ? Omit<T, 'kind' | 'origin'> : never;
 
-export function dimension<const D extends WithoutKind<Dimension>>(def: D): D & { kind: 'dimension' } {
+/** Every key of every member of a union. */
+type KeysOfUnion<T> = T extends unknown ? keyof T : never;
+/** The members of a field union whose `type` accepts `T`. */
+type MembersForType<U, T> = U extends { readonly type: infer X } ? ([T] extends [X] ? U : never) : never;
+/**
+ * A definition may only carry keys its kind takes. Inference of a `const` type parameter skips
+ * excess-property checks, so without this `measure({ type: 'number', sql, filters })` compiled.
+ */
+type OnlyKnownKeys<D extends { readonly type: unknown }, U> = D & {
+  readonly [K in Exclude<keyof D, KeysOfUnion<MembersForType<U, D['type']>>>]: never;
+};
+
+export function dimension<const D extends WithoutKind<Dimension>>(def: OnlyKnownKeys<D, WithoutKind<Dimension>>): D & { kind: 'dimension' } {
   return Object.freeze({ kind: 'dimension', ...def, origin: captureOrigin() }) as unknown as D & { kind: 'dimension' };
 }
 
-export function dimensionGroup<const D extends WithoutKind<DimensionGroup>>(def: D): D & { kind: 'dimension_group' } {
+export function dimensionGroup<const D extends WithoutKind<DimensionGroup>>(def: OnlyKnownKeys<D, WithoutKind<DimensionGroup>>): D & { kind: 'dimension_group' } {
   return Object.freeze({ kind: 'dimension_group', ...def, origin: captureOrigin() }) as unknown as D & { kind: 'dimension_group' };
 }
 
-export function measure<const M extends WithoutKind<Measure>>(def: M): M & { kind: 'measure' } {
+export function measure<const M extends WithoutKind<Measure>>(def: OnlyKnownKeys<M, WithoutKind<Measure>>): M & { kind: 'measure' } {
   return Object.freeze({ kind: 'measure', ...def, origin: captureOrigin() }) as unknown as M & { kind: 'measure' };
 }
 
-export function filterField<const F extends WithoutKind<FilterField>>(def: F): F & { kind: 'filter' } {
+export function filterField<const F extends WithoutKind<FilterField>>(def: OnlyKnownKeys<F, WithoutKind<FilterField>>): F & { kind: 'filter' } {
   return Object.freeze({ kind: 'filter', ...def, origin: captureOrigin() }) as unknown as F & { kind: 'filter' };
 }
 
-export function parameter<const P extends WithoutKind<ParameterField>>(def: P): P & { kind: 'parameter' } {
+export function parameter<const P extends WithoutKind<ParameterField>>(def: OnlyKnownKeys<P, WithoutKind<ParameterField>>): P & { kind: 'parameter' } {
   return Object.freeze({ kind: 'parameter', ...def, origin: captureOrigin() }) as unknown as P & { kind: 'parameter' };
 }
 

@@ -15,7 +15,8 @@ export function captureOrigin(): Origin | undefined {
   const holder: { stack?: string } = {};
   Error.captureStackTrace(holder, captureOrigin);
   for (const line of (holder.stack ?? '').split('\n').slice(1)) {
-    const frame = /\(?((?:file:\/\/)?\/[^():]+):(\d+):\d+\)?$/.exec(line.trim());
+    // The path must follow `at ` or `(`: `node:internal/…` and `data:` frames are not files.
+    const frame = /(?:^at |\()((?:file:\/\/)?\/[^():]+):(\d+):\d+\)?$/.exec(line.trim());
     if (!frame) continue;
     const file = frame[1]!.startsWith('file://') ? fileURLToPath(frame[1]!) : frame[1]!;
     if (file.startsWith(VOCABULARY_DIR) || file.includes('/node_modules/')) continue;

@@ -84,8 +84,15 @@ async function swapIn(out: string, stage: string): Promise<void> {
   if (hadOutput) await fs.rm(backup, { recursive: true, force: true });
 }
 
-/** A crash between the two renames leaves only the backup: put it back. */
+/**
+ * A crash between the two renames leaves only the backup: put it back. Staging folders of runs
+ * that died before their swap are removed (they never held anything but generated copies).
+ */
 async function recoverInterruptedSwap(out: string): Promise<void> {
+  const prefix = `.${basename(out)}.staging-`;
+  for (const entry of await fs.readdir(dirname(out)).catch(() => [] as string[])) {
+    if (entry.startsWith(prefix)) await fs.rm(join(dirname(out), entry), { recursive: true, force: true });
+  }
   const backup = backupName(out);
   if (!(await exists(backup))) return;
   if (await exists(out)) await fs.rm(backup, { recursive: true, force: true });

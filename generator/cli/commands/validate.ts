@@ -53,11 +53,13 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
   const now = parseNow(values.now);
 
   const compiled = await compileForCli(io, values.config);
-  const diagnostics: Diagnostic[] = [...compiled.diagnostics, ...(hasErrors(compiled.diagnostics) ? [] : await staticChecks(compiled.ir))];
+  // Lint and the grammar gate run even when core rules failed: every finding in one run.
+  const diagnostics: Diagnostic[] = [...compiled.diagnostics, ...(await staticChecks(compiled.ir))];
   reportDiagnostics(io, { ...compiled, diagnostics });
 
   let execution: ValidationReport | undefined;
-  if (!values.offline && !hasErrors(compiled.diagnostics)) {
+  // Executing SQL that already failed a check would only repeat the finding, slower.
+  if (!values.offline && !hasErrors(diagnostics)) {
     const engine = await openDuckDb(compiled.loaded.block, { cwd: io.cwd, ...(values.data ? { data: values.data } : {}) });
     try {
       const { grammarIssue } = await import('../../validate/sql/grammar-issue.js');

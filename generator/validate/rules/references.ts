@@ -4,6 +4,7 @@
  * dashboard filters). A typo names the place, the bad reference and the closest name.
  */
 import { refsOf, type Sql } from '../../vocabulary/sql.js';
+import { fieldNamesOf } from '../../vocabulary/fields.js';
 import { baseViewOf, joinedViewOf, type ExploreDef } from '../../vocabulary/explore.js';
 import type { DashboardDef, QueryTile } from '../../vocabulary/dashboard.js';
 import type { FieldIR, ProjectIR, ViewIR } from '../../ir/project-ir.js';
@@ -11,9 +12,15 @@ import { FieldIndex, splitQualified } from '../../ir/field-index.js';
 import { ExploreScope } from '../../ir/explore-scope.js';
 import { didYouMean, type Diagnostic } from '../diagnostics.js';
 import { fieldSqlParams } from './structure.js';
+import { isTimeframeProblem, missingTimeframe, UNKNOWN_TIMEFRAME_RULE } from './timeframes.js';
 import { fieldPath, viewFile, explorePath, exploreFile, tilePath, dashboardFile } from '../paths.js';
 
 const RULE = 'unknown-reference';
+/** The fix for every unknown reference, unless a finding has a sharper one. */
+const DEFAULT_HINT = 'fix the name, or define what it names';
+
+/** A reference to a timeframe a group lacks gets its own rule id; every other miss is unknown-reference. */
+const ruleOf = (message: string): string => (isTimeframeProblem(message) ? UNKNOWN_TIMEFRAME_RULE : RULE);
 
 export function checkReferences(project: ProjectIR): Diagnostic[] {
   const index = new FieldIndex(project);
@@ -51,7 +58,8 @@ function checkField(v: ViewIR, f: FieldIR, index: FieldIndex): Diagnostic[] {
       if (problem) out.push(fieldDiag(v, f, `filters on ${problem}`, 'filter on a dimension of this view'));
     }
   }
-  if (f.kind === 'measure' && f.type === 'list') {
+  // A list measure without list_field (JS config) is missing-parameter's finding.
+  if (f.kind === 'measure' && f.type === 'list' && typeof f.listField === 'string') {
     const problem = fieldProblem(v.name, f.listField, index);
     if (problem) out.push(fieldDiag(v, f, `list_field is ${problem}`, 'name a dimension of this view'));
   }
@@ -105,22 +113,27 @@ function fieldProblem(viewName: string, name: string, index: FieldIndex): string
   const field = q?.field ?? name;
   if (!index.view(view)) return `"${name}": there is no view "${view}"`;
   if (index.field(view, field)) return undefined;
+  // A dimension_group's own name is not a field; point at its expanded names, not a look-alike.
+  const group = index.view(view)!.fields.find((f) => f.name === field && f.kind === 'dimension_group');
+  if (group) return `"${name}", which is a dimension_group of view ${view}: reference one of ${fieldNamesOf(group.name, group).join(', ')}`;
+  const timeframe = missingTimeframe(index.view(view), field);
+  if (timeframe) return `"${name}": ${timeframe}`;
   return `"${name}", which is not a field of view ${view}${didYouMean(field, index.names(view))}`;
 }
 
-function fieldDiag(v: ViewIR, f: FieldIR, message: string, hint?: string): Diagnostic {
-  return { rule: RULE, severity: 'error', where: fieldPath(v.name, f.name), message, origin: f.origin, file: viewFile(v.name), ...(hint ? { hint } : {}) };
+function fieldDiag(v: ViewIR, f: FieldIR, message: string, hint = DEFAULT_HINT): Diagnostic {
+  return { rule: ruleOf(message), severity: 'error', where: fieldPath(v.name, f.name), message, origin: f.origin, file: viewFile(v.name), hint };
 }
 
 function viewDiag(v: ViewIR, message: string): Diagnostic {
-  return { rule: RULE, severity: 'error', where: `view ${v.name}`, message, origin: v.origin, file: viewFile(v.name) };
+  return { rule: ruleOf(message), severity: 'error', where: `view ${v.name}`, message, origin: v.origin, file: viewFile(v.name), hint: DEFAULT_HINT };
 }
 
 // ---- explores ----
 
 function checkExplore(e: ExploreDef, index: FieldIndex): Diagnostic[] {
-  const diag = (message: string, hint?: string): Diagnostic => ({
-    rule: RULE, severity: 'error', where: explorePath(e.name), message, origin: e.origin, file: exploreFile(e.name), ...(hint ? { hint } : {}),
+  const diag = (message: string, hint = DEFAULT_HINT): Diagnostic => ({
+    rule: ruleOf(message), severity: 'error', where: explorePath(e.name), message, origin: e.origin, file: exploreFile(e.name), hint,
   });
   const out: Diagnostic[] = [];
   if (!index.view(baseViewOf(e))) return [diag(`its base view "${baseViewOf(e)}" does not exist`)];
@@ -129,7 +142,11 @@ function checkExplore(e: ExploreDef, index: FieldIndex): Diagnostic[] {
   }
   const scope = new ExploreScope(e, index);
   const checkName = (what: string, name: string): void => {
-    if (!scope.resolve(name)) out.push(diag(`${what} "${name}" is not a field of this explore${didYouMean(name, scope.allNames())}`, 'use alias.field of the explore or a joined view'));
+    if (scope.resolve(name)) return;
+    const timeframe = timeframeInScope(scope, name);
+    out.push(timeframe
+      ? diag(`${what} "${name}", but ${timeframe}`, 'reference a timeframe the group has, or add it to its timeframes')
+      : diag(`${what} "${name}" is not a field of this explore${didYouMean(name, scope.allNames())}`, 'use alias.field of the explore or a joined view'));
   };
   for (const j of e.joins ?? []) {
     for (const ref of j.sqlOn ? refsOf(j.sqlOn) : []) {
@@ -160,15 +177,17 @@ function checkDashboard(d: DashboardDef, project: ProjectIR, index: FieldIndex):
   const explores = new Map(project.explores.map((e) => [e.name, e] as const));
   for (const filter of d.filters) {
     const where = `dashboard ${d.name} / filter ${filter.name}`;
-    const diag = (message: string): Diagnostic => ({ rule: RULE, severity: 'error', where, message, origin: d.origin, file: dashboardFile(d.name) });
+    const diag = (message: string): Diagnostic => ({ rule: ruleOf(message), severity: 'error', where, message, origin: d.origin, file: dashboardFile(d.name), hint: DEFAULT_HINT });
     for (const other of filter.listensToFilters ?? []) {
       if (!filterNames.has(other)) out.push(diag(`listens_to_filters names "${other}", which is not a filter of this dashboard${didYouMean(other, filterNames)}`));
     }
     if (filter.explore === undefined) continue;
     const e = explores.get(filter.explore);
     if (!e) { out.push(diag(`explore "${filter.explore}" does not exist${didYouMean(filter.explore, explores.keys())}`)); continue; }
-    if (filter.field !== undefined && !new ExploreScope(e, index).resolve(filter.field)) {
-      out.push(diag(`field "${filter.field}" is not in explore ${e.name}${didYouMean(filter.field, new ExploreScope(e, index).allNames())}`));
+    const scope = new ExploreScope(e, index);
+    if (filter.field !== undefined && !scope.resolve(filter.field)) {
+      const timeframe = timeframeInScope(scope, filter.field);
+      out.push(diag(timeframe ? `field "${filter.field}": ${timeframe}` : `field "${filter.field}" is not in explore ${e.name}${didYouMean(filter.field, scope.allNames())}`));
     }
   }
   for (const tile of d.elements) if (tile.kind === 'query') out.push(...checkTile(d, tile, explores, filterNames, index));
@@ -178,15 +197,19 @@ function checkDashboard(d: DashboardDef, project: ProjectIR, index: FieldIndex):
 function checkTile(
   d: DashboardDef, tile: QueryTile, explores: ReadonlyMap<string, ExploreDef>, filterNames: ReadonlySet<string>, index: FieldIndex,
 ): Diagnostic[] {
-  const diag = (message: string, hint?: string): Diagnostic => ({
-    rule: RULE, severity: 'error', where: tilePath(d.name, tile.title), message, origin: tile.origin, file: dashboardFile(d.name), ...(hint ? { hint } : {}),
+  const diag = (message: string, hint = 'use view.field names of the tile\'s explore (joins by their join name)'): Diagnostic => ({
+    rule: ruleOf(message), severity: 'error', where: tilePath(d.name, tile.title), message, origin: tile.origin, file: dashboardFile(d.name), hint,
   });
   const e = explores.get(tile.explore);
   if (!e) return [diag(`explore "${tile.explore}" does not exist${didYouMean(tile.explore, explores.keys())}`)];
   const scope = new ExploreScope(e, index);
   const out: Diagnostic[] = [];
   const checkName = (what: string, name: string): void => {
-    if (!scope.resolve(name)) out.push(diag(`${what} "${name}", which is not in explore ${e.name}${didYouMean(name, scope.allNames())}`));
+    if (scope.resolve(name)) return;
+    const timeframe = timeframeInScope(scope, name);
+    out.push(timeframe
+      ? diag(`${what} "${name}", but ${timeframe}`, 'use a timeframe the group has, or add it to its timeframes')
+      : diag(`${what} "${name}", which is not in explore ${e.name}${didYouMean(name, scope.allNames())}`));
   };
   for (const f of tile.fields) checkName('fields lists', f);
   for (const f of tile.pivots ?? []) checkName('pivots lists', f);
@@ -199,4 +222,11 @@ function checkTile(
     checkName(`listen maps filter ${filter} to`, field);
   }
   return out;
+}
+
+/** For `alias.group_timeframe` in an explore: why the group lacks that timeframe, if it is one. */
+function timeframeInScope(scope: ExploreScope, name: string): string | undefined {
+  const parts = splitQualified(name);
+  const viewName = parts && scope.aliases.get(parts.view);
+  return parts && viewName !== undefined ? missingTimeframe(scope.viewIr(viewName), parts.field) : undefined;
 }

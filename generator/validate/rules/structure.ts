@@ -2,7 +2,7 @@
  * Structural rules: names are valid LookML identifiers and unique, and SQL fragments can stand in
  * a LookML `;;` block.
  */
-import { sqlToLookml, type Sql } from '../../vocabulary/sql.js';
+import { isSql, sqlToLookml, type Sql } from '../../vocabulary/sql.js';
 import { fieldNamesOf } from '../../vocabulary/fields.js';
 import { identifierProblem, sqlBlockProblem } from '../../render/escape.js';
 import type { FieldIR, ProjectIR, ViewIR } from '../../ir/project-ir.js';
@@ -36,7 +36,7 @@ export function checkDuplicates(project: ProjectIR): Diagnostic[] {
   const dup = (kind: string, names: readonly string[], where: string, file: string): void => {
     const seen = new Set<string>();
     for (const n of names) {
-      if (seen.has(n)) out.push({ rule: 'duplicate-name', severity: 'error', where, message: `${kind} "${n}" is defined more than once`, file });
+      if (seen.has(n)) out.push({ rule: 'duplicate-name', severity: 'error', where, message: `${kind} "${n}" is defined more than once`, file, hint: `rename or remove one ${kind}` });
       seen.add(n);
     }
   };
@@ -58,7 +58,7 @@ export function checkDuplicates(project: ProjectIR): Diagnostic[] {
 /** Every SQL parameter of the project with its place. */
 export function* sqlFragments(project: ProjectIR): Generator<{ where: string; param: string; sql: Sql; file: string; origin?: string; field?: FieldIR; view?: ViewIR }> {
   for (const v of project.views) {
-    if (v.source.kind === 'derived') yield { where: `view ${v.name}`, param: 'derived_table.sql', sql: v.source.sql, file: viewFile(v.name), view: v, ...(v.origin ? { origin: v.origin } : {}) };
+    if (v.source.kind === 'derived' && isSql(v.source.sql)) yield { where: `view ${v.name}`, param: 'derived_table.sql', sql: v.source.sql, file: viewFile(v.name), view: v, ...(v.origin ? { origin: v.origin } : {}) };
     for (const f of v.ownFields) {
       for (const [param, s] of fieldSqlParams(f)) {
         yield { where: fieldPath(v.name, f.name), param, sql: s, file: viewFile(v.name), field: f, view: v, ...(f.origin ? { origin: f.origin } : {}) };
@@ -66,9 +66,9 @@ export function* sqlFragments(project: ProjectIR): Generator<{ where: string; pa
     }
   }
   for (const e of project.explores) {
-    if (e.sqlAlwaysWhere) yield { where: explorePath(e.name), param: 'sql_always_where', sql: e.sqlAlwaysWhere, file: exploreFile(e.name), ...(e.origin ? { origin: e.origin } : {}) };
+    if (isSql(e.sqlAlwaysWhere)) yield { where: explorePath(e.name), param: 'sql_always_where', sql: e.sqlAlwaysWhere, file: exploreFile(e.name), ...(e.origin ? { origin: e.origin } : {}) };
     for (const j of e.joins ?? []) {
-      if (j.sqlOn) yield { where: `${explorePath(e.name)} / join ${j.name}`, param: 'sql_on', sql: j.sqlOn, file: exploreFile(e.name), ...(j.origin ? { origin: j.origin } : {}) };
+      if (isSql(j.sqlOn)) yield { where: `${explorePath(e.name)} / join ${j.name}`, param: 'sql_on', sql: j.sqlOn, file: exploreFile(e.name), ...(j.origin ? { origin: j.origin } : {}) };
     }
   }
 }
@@ -82,7 +82,8 @@ export function fieldSqlParams(f: FieldIR): [string, Sql][] {
     ['sql_end', 'sqlEnd' in f ? f.sqlEnd : undefined],
     ['sql_distinct_key', 'sqlDistinctKey' in f ? f.sqlDistinctKey : undefined],
   ];
-  return all.filter((p): p is [string, Sql] => p[1] !== undefined);
+  // Only real Sql values: a JS config's plain string is reported by missing-parameter, not crashed on.
+  return all.filter((p): p is [string, Sql] => isSql(p[1]));
 }
 
 export function checkSqlTerminators(project: ProjectIR): Diagnostic[] {
