@@ -18,6 +18,7 @@ import { Block } from '../generator/vocabulary/block.js';
 import type { NamesOfFields, ViewDef } from '../generator/vocabulary/view.js';
 import type { Constant } from '../generator/vocabulary/project.js';
 import { cloudtrailTable } from './table/cloudtrail-columns.js';
+import { blockDashboards } from './dashboards/index.js';
 import { queriedTable, resolveOptions, type CloudtrailBlockOptions, type ResolvedOptions } from './options.js';
 import { cloudtrailLogsView } from './views/cloudtrail-logs.view.js';
 import { cloudtrailResourcesView } from './views/cloudtrail-resources.view.js';
@@ -94,7 +95,7 @@ export function cloudtrailBlock(options: CloudtrailBlockOptions = {}): Block<Clo
       ...(o.geolocation ? [geoipCityView()] : []),
     ],
     explores: [cloudtrailLogsExplore(o, o.geolocation ? [geoipCityJoin()] : [])],
-    dashboards: [],
+    dashboards: blockDashboards(o),
     athena: [
       cloudtrailTableFile(cloudtrailTable, o),
       ...(o.storage === 'parquet' ? parquetFiles(cloudtrailTable, o) : []),

@@ -15,6 +15,8 @@ import { requestIdentifierFields } from './cloudtrail-logs/request-identifiers.j
 import { networkFields } from './cloudtrail-logs/network.js';
 import { classificationFields } from './cloudtrail-logs/classification.js';
 import { ERROR_DETAIL, EVENT_DETAIL, LOGIN_DETAIL, measureFields } from './cloudtrail-logs/measures.js';
+import { dashboardSupportFields } from './cloudtrail-logs/dashboard-support.js';
+import { securityFields } from './cloudtrail-logs/security.js';
 
 export const EVENT_TIMEFRAMES = [
   'raw', 'time', 'minute15', 'minute30', 'hour', 'date', 'week', 'month', 'year', 'hour_of_day', 'day_of_week', 'month_name',
@@ -85,7 +87,8 @@ function partitionDimensions<N extends string>(v: ViewBuilder<N>, partitions: re
   return out;
 }
 
-export function cloudtrailLogsFields(o: ResolvedOptions) {
+/** The view through the general-purpose fields; dashboard and security fields build on it. */
+export function coreFields(o: ResolvedOptions) {
   return cloudtrailLogsBase(o)
     .add(identityFields)
     .add(errorFields)
@@ -97,6 +100,13 @@ export function cloudtrailLogsFields(o: ResolvedOptions) {
     .set('event_detail', EVENT_DETAIL)
     .set('error_detail', ERROR_DETAIL)
     .set('login_detail', LOGIN_DETAIL);
+}
+
+/** The builder the dashboard-support and security field files receive (typed `v.fields`). */
+export type CoreBuilder = ReturnType<typeof coreFields>;
+
+export function cloudtrailLogsFields(o: ResolvedOptions) {
+  return coreFields(o).add(dashboardSupportFields).add((v) => securityFields(v, o));
 }
 
 export function cloudtrailLogsView(o: ResolvedOptions) {
