@@ -90,7 +90,9 @@ export function dashboardYaml(d: DashboardDef, model: string): Yaml[] {
 }
 
 export async function renderDashboard(d: DashboardDef, model: string): Promise<FileOutput> {
-  const raw = stringify(dashboardYaml(d, model), { lineWidth: 0, aliasDuplicateObjects: false });
+  // YAML 1.1 rules for quoting: Looker reads dashboards as YAML 1.1, where a bare Yes/No/on/off is
+  // a boolean, so filter values such as "Yes" must be quoted to stay text.
+  const raw = stringify(dashboardYaml(d, model), { version: '1.1', lineWidth: 0, aliasDuplicateObjects: false });
   const yaml = await format(raw, { parser: 'yaml', printWidth: 120 });
   const content = renderTemplate('dashboards/dashboard.lookml', { header: header('#'), yaml });
   return { path: `dashboards/${d.name}.dashboard.lookml`, content };
