@@ -91,11 +91,19 @@ export function compareRows(a: readonly Row[], b: readonly Row[]): RowMatch {
   const pb = positional(b);
   if (pa.length === pb.length && pa.every((x, i) => x === pb[i])) return 'same';
   if (sortedEqual(pa, pb)) return 'same_set';
-  const last = (rows: readonly Row[]): unknown => Object.values(rows[rows.length - 1] ?? {}).at(-1);
-  const boundary = last(a);
-  if (a.length === b.length && a.length > 0 && boundary === last(b)) {
-    const above = (rows: readonly Row[]) => positional(rows.filter((r) => Object.values(r).at(-1) !== boundary));
-    if (sortedEqual(above(a), above(b))) return 'tie_at_limit';
+  // A LIMIT that cuts through rows tied on the sort key may keep different tied rows. The sort
+  // key is not known here, so any column works: the rows above the last row's value of that
+  // column must be the same set.
+  if (a.length === b.length && a.length > 0) {
+    const lastA = a[a.length - 1]!;
+    const lastB = b[b.length - 1]!;
+    for (const column of Object.keys(lastA)) {
+      const boundary = lastA[column];
+      if (boundary !== lastB[column]) continue;
+      const above = (rows: readonly Row[]) => positional(rows.filter((r) => r[column] !== boundary));
+      const kept = above(a);
+      if (kept.length < a.length && sortedEqual(kept, above(b))) return 'tie_at_limit';
+    }
   }
   return 'different';
 }

@@ -4,8 +4,8 @@
  * table reads: hive-partitioned Parquet instead of JSON log files, exposed under the same name
  * and columns, so the tile SQL is byte-identical on both.
  */
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { athenaShimStatements, toCell, toDuckDbSql } from '../generator/engines/duckdb/index.js';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { athenaShimStatements, createBoundedInstance, toCell, toDuckDbSql, type BoundedInstance } from '../generator/engines/duckdb/index.js';
 import { EngineQueryError, type Cell, type Engine, type QueryResult } from '../generator/engines/engine.js';
 
 /** Partition column of the Parquet copy: `yyyy-MM-dd`. The table's `timestamp` is `yyyy/MM/dd`, and a `/` in a hive value would nest folders. */
@@ -25,19 +25,23 @@ const q = (id: string): string => `"${id.replace(/"/g, '""')}"`;
 export class ParquetEngine implements Engine {
   readonly name = 'duckdb' as const;
 
-  private constructor(private readonly instance: DuckDBInstance) {}
+  private constructor(private readonly bounded: BoundedInstance) {}
 
+  /** Same resource bounds as DuckDbEngine (memory limit, spill folder, no insertion order). */
   static async open(o: ParquetEngineOptions): Promise<ParquetEngine> {
-    const instance = await DuckDBInstance.create(':memory:');
-    const connection = await instance.connect();
+    const bounded = await createBoundedInstance();
+    const connection = await bounded.instance.connect();
     try {
       for (const statement of athenaShimStatements()) await connection.run(statement);
       await connection.run(`CREATE SCHEMA IF NOT EXISTS ${q(o.schema)}`);
       await connection.run(parquetViewSql(o));
-    } finally {
+    } catch (error) {
       connection.closeSync();
+      bounded.close();
+      throw error;
     }
-    return new ParquetEngine(instance);
+    connection.closeSync();
+    return new ParquetEngine(bounded);
   }
 
   async run(sql: string): Promise<QueryResult> {
@@ -67,11 +71,11 @@ export class ParquetEngine implements Engine {
   }
 
   async close(): Promise<void> {
-    this.instance.closeSync();
+    this.bounded.close();
   }
 
   private async with<T>(sql: string, body: (c: DuckDBConnection, duckSql: string) => Promise<T>): Promise<T> {
-    const connection = await this.instance.connect();
+    const connection = await this.bounded.instance.connect();
     try {
       return await body(connection, toDuckDbSql(sql));
     } catch (error) {

@@ -46,7 +46,10 @@ export function formatResults(r: BenchResults): string {
     }
     rows.push(['overhead', `${o.engine} median ratio (vs idiomatic / vs same functions)`, `${o.generated_vs_handwritten} / ${o.generated_vs_handwritten_athena_fns}`]);
   }
-  if (s?.memory) rows.push(['memory', `validate CLI (${s.memory.method}, ${s.memory.queries} queries, exit ${s.memory.exit_code})`, `${s.memory.peak_rss_mb} MB peak RSS, ${ms(s.memory.wall_ms)}`]);
+  for (const k of s?.format_planning?.cases ?? []) {
+    rows.push(['overhead', `planning: ${k.name} (macro vs rewritten, median of ${s!.format_planning!.runs})`, `${ms(k.macro_ms)} vs ${ms(k.rewritten_ms)} → ×${k.speedup}`]);
+  }
+  if (s?.memory) rows.push(['memory', `validate CLI (${s.memory.method}, ${s.memory.queries} queries, exit ${s.memory.exit_code})`, `${s.memory.peak_rss_mb} MB peak RSS, ${ms(s.memory.wall_ms)}, memory limit ${s.memory.memory_limit}`]);
 
   const goals: string[][] = [['goal', 'target', 'actual', 'met']];
   for (const g of r.goals) goals.push([g.key, g.goal, String(g.value ?? '—'), g.met === null ? '—' : g.met ? 'yes' : 'NO']);

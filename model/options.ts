@@ -62,6 +62,28 @@ export interface CloudtrailBlockOptions {
   readonly parquetTable?: string;
   /** Empty S3 folder the CTAS writes the Parquet files to (default `<bucket>/parquet/<parquetTable>/`). */
   readonly parquetLocation?: string;
+  /**
+   * Row-level security: the explore gains an access_filter on the recipient account ID
+   * (`cloudtrail_logs.recipient_account_id`) tied to a Looker user attribute, so each user sees
+   * only the accounts the attribute lists. Off by default.
+   */
+  readonly rowLevelSecurity?: RowLevelSecurityOptions;
+  /** Settings of the security detections. */
+  readonly detections?: DetectionOptions;
+}
+
+export interface RowLevelSecurityOptions {
+  /** The Looker user attribute holding the account IDs a user may see (default `aws_account_ids`). */
+  readonly userAttribute?: string;
+}
+
+export interface DetectionOptions {
+  /**
+   * Regions where API calls are expected. Events in any other region fire the "API call in an
+   * unexpected region" detection. Default: none configured, and that detection flags nothing.
+   * Include us-east-1 when you use global services (IAM, the global STS endpoint, console sign-in).
+   */
+  readonly allowedRegions?: readonly string[];
 }
 
 export interface GeolocationOptions {
@@ -95,7 +117,12 @@ export interface ResolvedOptions {
   readonly storage: 'json' | 'parquet';
   readonly parquetTable: string;
   readonly parquetLocation: string;
+  readonly rowLevelSecurity: { readonly userAttribute: string } | undefined;
+  readonly detections: { readonly allowedRegions: readonly string[] };
 }
+
+/** The user attribute of the row-level-security access filter when the option names none. */
+export const DEFAULT_RLS_USER_ATTRIBUTE = 'aws_account_ids';
 
 /** Regions enabled by default in every account (used when a layout needs a region list). */
 export const DEFAULT_REGIONS = [
@@ -130,6 +157,8 @@ export function resolveOptions(o: CloudtrailBlockOptions = {}): ResolvedOptions 
     storage: o.storage ?? 'json',
     parquetTable,
     parquetLocation: withTrailingSlash(o.parquetLocation ?? `${bucket}/parquet/${parquetTable}/`),
+    rowLevelSecurity: o.rowLevelSecurity === undefined ? undefined : { userAttribute: o.rowLevelSecurity.userAttribute ?? DEFAULT_RLS_USER_ATTRIBUTE },
+    detections: { allowedRegions: [...(o.detections?.allowedRegions ?? [])] },
   };
 }
 

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BENCH_SCHEMA, BENCH_TABLE } from '../bench-block.js';
+import { MEMORY_LIMIT_ENV, resolveMemoryLimit } from '../../generator/engines/duckdb/index.js';
 import { round } from '../stats.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -21,6 +22,10 @@ export interface MemoryResults {
   readonly peak_rss_mb: number;
   readonly wall_ms: number;
   readonly exit_code: number | null;
+  /** The engine's memory limit for the run ($CLOUDTRAIL_LOOKML_DUCKDB_MEMORY or the default). */
+  readonly memory_limit: string;
+  /** The last lines of the command's stderr when it failed (e.g. DuckDB's out-of-memory message). */
+  readonly error?: string;
   readonly queries: number | null;
   readonly failures: number | null;
 }
@@ -52,9 +57,11 @@ export async function runMemory(o: { data: string; now: Date; workDir: string; l
   const args = [CLI, 'validate', '--data', o.data, '--now', o.now.toISOString(), '--config', config, '--json', report];
   const useTime = existsSync(GNU_TIME);
   const [cmd, argv] = useTime ? [GNU_TIME, ['-v', process.execPath, ...args]] : [process.execPath, args];
-  o.log(`memory: ${useTime ? 'time -v ' : ''}node bin/cloudtrail-lookml.js validate --data ${o.data}`);
+  o.log(`memory: ${useTime ? 'time -v ' : ''}node bin/cloudtrail-lookml.js validate --data ${o.data} (${MEMORY_LIMIT_ENV}=${resolveMemoryLimit(undefined)})`);
   const started = performance.now();
-  const child = spawn(cmd, argv, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  // The limit is passed explicitly, so the one recorded is the one the child uses.
+  const memoryLimit = resolveMemoryLimit(undefined);
+  const child = spawn(cmd, argv, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, [MEMORY_LIMIT_ENV]: memoryLimit } });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-20_000);
@@ -80,6 +87,8 @@ export async function runMemory(o: { data: string; now: Date; workDir: string; l
     peak_rss_mb: round(peakKb / 1024, 1),
     wall_ms: round(wall),
     exit_code: exitCode,
+    memory_limit: memoryLimit,
+    ...(exitCode !== 0 ? { error: stderr.replace(/\n\s*Command being timed:[\s\S]*$/, '').trim().slice(-600) } : {}),
     queries,
     failures,
   };

@@ -4,6 +4,7 @@
  * alternate (generated, hand-written, generated, …) so caches favour neither.
  */
 import type { Engine } from '../../generator/engines/engine.js';
+import { athenaShimStatements, createBoundedInstance, toDuckDbSql } from '../../generator/engines/duckdb/index.js';
 import { BENCH_SCHEMA, BENCH_TABLE } from '../bench-block.js';
 import { compareRows, handwrittenSql, lastDays, type RowMatch } from '../handwritten.js';
 import { median, round, timed } from '../stats.js';
@@ -81,4 +82,62 @@ export async function runOverhead(ctx: ScaleContext, engine: Engine, engineLabel
     generated_vs_handwritten: tiles.length > 0 ? round(median(tiles.map((t) => t.ratio)), 3) : null,
     generated_vs_handwritten_athena_fns: tiles.length > 0 ? round(median(tiles.map((t) => t.ratio_athena_fns)), 3) : null,
   };
+}
+
+export interface FormatPlanningCase {
+  readonly name: string;
+  /** The Athena SQL text timed (a constant SELECT: its time is binding and planning). */
+  readonly sql: string;
+  readonly date_format_calls: number;
+  /** Run as written: date_format is the shim macro (a nested replace() chain bound per call). */
+  readonly macro_ms: number;
+  /** Run after the engine's rewrite: date_format(x, '<literal>') → strftime(x, '<translated>'). */
+  readonly rewritten_ms: number;
+  readonly speedup: number;
+}
+
+export interface FormatPlanning {
+  readonly runs: number;
+  readonly cases: readonly FormatPlanningCase[];
+}
+
+const NOW = "TIMESTAMP '2024-06-30 23:59:44'";
+const FORMAT_CASES: readonly { name: string; sql: string; calls: number }[] = [
+  { name: 'one date_format', sql: `SELECT date_format(${NOW}, '%Y/%m/%d') AS v`, calls: 1 },
+  {
+    name: 'partition predicate (as generated)',
+    sql: `SELECT '2024/06/28' >= COALESCE(date_format(${NOW} - INTERVAL '7' DAY, '%Y/%m/%d'), '0000/00/00') AND '2024/06/28' <= COALESCE(date_format(${NOW} - INTERVAL '1' SECOND + INTERVAL '1' DAY, '%Y/%m/%d'), '9999/99/99') AS v`,
+    calls: 2,
+  },
+  { name: 'strftime, for reference', sql: `SELECT strftime(${NOW}, '%Y/%m/%d') AS v`, calls: 0 },
+];
+
+/**
+ * Planning cost of the shim's date_format, before and after the rewrite translates literal formats:
+ * the same Athena text run as written (macro) and rewritten, alternating, median of `runs`.
+ */
+export async function measureFormatPlanning(runs: number): Promise<FormatPlanning> {
+  const bounded = await createBoundedInstance();
+  try {
+    const c = await bounded.instance.connect();
+    for (const statement of athenaShimStatements()) await c.run(statement);
+    const cases: FormatPlanningCase[] = [];
+    for (const k of FORMAT_CASES) {
+      const rewritten = toDuckDbSql(k.sql);
+      const [a, b] = [await c.runAndReadAll(k.sql), await c.runAndReadAll(rewritten)]; // warm-up, and same answer
+      if (JSON.stringify(a.getRowsJS()) !== JSON.stringify(b.getRowsJS())) throw new Error(`format planning: ${k.name}: the rewrite changed the answer`);
+      const macro: number[] = [];
+      const rew: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        macro.push((await timed(() => c.runAndReadAll(k.sql))).ms);
+        rew.push((await timed(() => c.runAndReadAll(rewritten))).ms);
+      }
+      const [m, r] = [median(macro), median(rew)];
+      cases.push({ name: k.name, sql: k.sql, date_format_calls: k.calls, macro_ms: round(m, 3), rewritten_ms: round(r, 3), speedup: round(m / r, 1) });
+    }
+    c.closeSync();
+    return { runs, cases };
+  } finally {
+    bounded.close();
+  }
 }

@@ -5,8 +5,7 @@
  */
 import { rmSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
-import { athenaShimStatements } from '../../generator/engines/duckdb/index.js';
+import { athenaShimStatements, createBoundedInstance } from '../../generator/engines/duckdb/index.js';
 import { BENCH_SCHEMA, BENCH_TABLE } from '../bench-block.js';
 import { DATA_ROOT } from '../data.js';
 import { copyToParquetSql, ParquetEngine } from '../parquet-engine.js';
@@ -40,9 +39,9 @@ function folderStats(dir: string): { files: number; bytes: number } {
 /** COPY from the JSON table the engine defined (its own CREATE VIEW text) into Parquet. */
 async function convert(ctx: ScaleContext, dir: string): Promise<{ ms: number; columns: string[] }> {
   rmSync(dir, { recursive: true, force: true });
-  const instance = await DuckDBInstance.create(':memory:');
+  const bounded = await createBoundedInstance();
   try {
-    const c = await instance.connect();
+    const c = await bounded.instance.connect();
     for (const s of athenaShimStatements()) await c.run(s);
     await c.run(ctx.engine.tableSql);
     const columns = (await c.runAndReadAll(`SELECT * FROM "${ctx.engine.tableName}" LIMIT 0`)).columnNames();
@@ -50,7 +49,7 @@ async function convert(ctx: ScaleContext, dir: string): Promise<{ ms: number; co
     c.closeSync();
     return { ms, columns };
   } finally {
-    instance.closeSync();
+    bounded.close();
   }
 }
 

@@ -18,3 +18,19 @@ export function intFlag(name: string, value: string | undefined, fallback: numbe
   if (!/^\d+$/.test(value) || Number(value) <= 0) throw new UsageError(`--${name} must be a positive integer, got "${value}"`);
   return Number(value);
 }
+
+/** Repeatable `NAME=VALUE` flags (filters, user attributes) as a record; the first `=` splits. */
+export function keyValueFlags(list: readonly string[] | undefined, flag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const item of list ?? []) {
+    const eq = item.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--${flag} takes NAME=VALUE, got "${item}"`);
+    out[item.slice(0, eq).trim()] = item.slice(eq + 1);
+  }
+  return out;
+}
+
+export const USER_ATTRIBUTE_FLAG = { 'user-attribute': { type: 'string', multiple: true } } as const;
+export const USER_ATTRIBUTE_HELP = `  --user-attribute NAME=VALUE
+                  a Looker user attribute, for explores with an access_filter (row-level
+                  security) and Liquid _user_attributes; repeatable`;

@@ -12,7 +12,7 @@ const COMMANDS: Readonly<Record<string, { readonly load: () => Promise<Command>;
   start: { load: async () => (await import('./commands/start.js')).startCommand, summary: 'generate output/ and validate it on the bundled sample logs (npm start)' },
   generate: { load: async () => (await import('./commands/generate.js')).generateCommand, summary: 'compile the block and write the Looker project (output/)' },
   check: { load: async () => (await import('./commands/check.js')).checkCommand, summary: 'exit 1 when output/ is not what generate would write' },
-  validate: { load: async () => (await import('./commands/validate.js')).validateCommand, summary: 'check every field and tile: offline rules, then executed on DuckDB' },
+  validate: { load: async () => (await import('./commands/validate.js')).validateCommand, summary: 'check every field and tile: offline rules, then executed on DuckDB (or EXPLAIN on Athena)' },
   query: { load: async () => (await import('./commands/query.js')).queryCommand, summary: 'run an explore query or a dashboard tile on local CloudTrail logs' },
   ddl: { load: async () => (await import('./commands/ddl.js')).ddlCommand, summary: 'print the Athena CREATE TABLE for the configured table' },
 };

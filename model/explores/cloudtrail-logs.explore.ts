@@ -35,6 +35,8 @@ export function cloudtrailLogsExplore(o: ResolvedOptions, extraJoins: readonly J
       ...(injected ? { 'cloudtrail_logs.partition_account': defaultAccount } : {}),
     },
     sqlAlwaysWhere: cloudtrailLogsPartitionWhere(o),
+    // Row-level security (option rowLevelSecurity): each user sees only the accounts of their user attribute.
+    ...(o.rowLevelSecurity ? { accessFilters: [{ field: 'cloudtrail_logs.recipient_account_id', userAttribute: o.rowLevelSecurity.userAttribute }] } : {}),
     joins: [
       join({
         name: 'cloudtrail_resources',

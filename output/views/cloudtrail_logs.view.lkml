@@ -1470,4 +1470,1051 @@ view: cloudtrail_logs {
     value_format_name: decimal_0
     drill_fields: [event_detail*]
   }
+
+  dimension: cis_4_1_unauthorized_api_calls {
+    type: yesno
+    sql:
+      (${error_code} LIKE '%UnauthorizedOperation' OR ${error_code} LIKE 'AccessDenied%')
+        AND COALESCE(${source_ip_address}, '') <> 'delivery.logs.amazonaws.com'
+        AND COALESCE(${event_name}, '') <> 'HeadBucket'
+    ;;
+    label: "CIS 4.1 Unauthorized API calls"
+    group_label: "CIS AWS Foundations"
+    description: "CIS AWS Foundations v1.4–v5.0 control 4.1 (v6.0: 5.1; v1.2: 3.1), Unauthorized API calls. Metric filter: (errorCode is like '*UnauthorizedOperation' or 'AccessDenied*') and sourceIPAddress is not delivery.logs.amazonaws.com and eventName is not HeadBucket (the v3.0+ pattern; v1.2 and Security Hub CloudWatch.2 have only the errorCode part)."
+  }
+
+  dimension: cis_4_2_console_signin_without_mfa {
+    type: yesno
+    sql:
+      ${event_name} = 'ConsoleLogin'
+        AND COALESCE(json_extract_scalar(${additional_event_data}, '$.MFAUsed'), '') <> 'Yes'
+        AND ${user_type} = 'IAMUser'
+        AND json_extract_scalar(${response_elements}, '$.ConsoleLogin') = 'Success'
+    ;;
+    label: "CIS 4.2 Console sign-in without MFA"
+    group_label: "CIS AWS Foundations"
+    description: "CIS AWS Foundations v1.4–v5.0 control 4.2 (v6.0: 5.2; v1.2: 3.2), Console sign-in without MFA. Metric filter: eventName = ConsoleLogin and additionalEventData.MFAUsed is not 'Yes' (a missing value counts as not Yes), refined as in v3.0+ and Security Hub CloudWatch.3: userIdentity.type = IAMUser and responseElements.ConsoleLogin = 'Success' (leaves out failed sign-ins and Identity Center / SAML sign-ins, which report MFAUsed No even when the identity provider enforced MFA)."
+  }
+
+  dimension: cis_4_3_root_account_usage {
+    type: yesno
+    sql: ${user_type} = 'Root' AND ${invoked_by} IS NULL AND ${event_type} <> 'AwsServiceEvent' ;;
+    label: "CIS 4.3 Root account usage"
+    group_label: "CIS AWS Foundations"
+    description: "CIS AWS Foundations v1.4–v5.0 control 4.3 (v6.0: 5.3; v1.2: 3.3), Root account usage. Metric filter: userIdentity.type = Root and userIdentity.invokedBy does not exist and eventType is not 'AwsServiceEvent'."
+  }
+
+  dimension: cis_4_4_iam_policy_changes {
+    type: yesno
+    sql: ${event_name} IN ('DeleteGroupPolicy', 'DeleteRolePolicy', 'DeleteUserPolicy', 'PutGroupPolicy', 'PutRolePolicy', 'PutUserPolicy', 'CreatePolicy', 'DeletePolicy', 'CreatePolicyVersion', 'DeletePolicyVersion', 'AttachRolePolicy', 'DetachRolePolicy', 'AttachUserPolicy', 'DetachUserPolicy', 'AttachGroupPolicy', 'DetachGroupPolicy') ;;
+    label: "CIS 4.4 IAM policy changes"
+    group_label: "CIS AWS Foundations"
+    description: "CIS AWS Foundations v1.4–v5.0 control 4.4 (v6.0: 5.4; v1.2: 3.4), IAM policy changes. Metric filter: eventName is one of DeleteGroupPolicy, DeleteRolePolicy, DeleteUserPolicy, PutGroupPolicy, PutRolePolicy, PutUserPolicy, CreatePolicy, DeletePolicy, CreatePolicyVersion, DeletePolicyVersion, AttachRolePolicy, DetachRolePolicy, AttachUserPolicy, DetachUserPolicy, AttachGroupPolicy, DetachGroupPolicy (any event source)."
+  }
+
+  dimension: cis_4_5_cloudtrail_changes {
+    type: yesno
+    sql: ${event_name} IN ('CreateTrail', 'UpdateTrail', 'DeleteTrail', 'StartLogging', 'StopLogging') ;;
+    label: "CIS 4.5 CloudTrail configuration changes"
+    group_label: "CIS AWS Foundations"
+    description: "CIS AWS Foundations v1.4–v5.0 control 4.5 (v6.0: 5.5; v1.2: 3.5), CloudTrail configuration changes. Metric filter: eventName is one of CreateTrail, UpdateTrail, DeleteTrail, StartLogging, StopLogging (any event source)."
+  }
+
+  dimension: cis_4_6_console_authentication_failures {
+    type: yesno
+    sql: ${event_name} = 'ConsoleLogin' AND ${error_message} = 'Failed authentication' ;;
+    label: "CIS 4.6 Console authentication failures"
+    group_label: "CIS AWS Foundations"
+    description: "CIS AWS Foundations v1.4–v5.0 control 4.6 (v6.0: 5.6; v1.2: 3.6), Console authentication failures. Metric filter: eventName = ConsoleLogin and errorMessage = 'Failed authentication'."
+  }
+
+  dimension: cis_4_7_kms_key_disable_or_deletion {
+    type: yesno
+    sql: ${event_source} = 'kms.amazonaws.com' AND ${event_name} IN ('DisableKey', 'ScheduleKeyDeletion') ;;
+    label: "CIS 4.7 KMS key disabled or scheduled for deletion"
+    group_label: "CIS AWS Foundations"
+    description: "CIS AWS Foundations v1.4–v5.0 control 4.7 (v6.0: 5.7; v1.2: 3.7), KMS key disabled or scheduled for deletion. Metric filter: eventSource = kms.amazonaws.com and eventName is one of DisableKey, ScheduleKeyDeletion."
+  }
+
+  dimension: cis_4_8_s3_bucket_policy_changes {
+    type: yesno
+    sql: ${event_source} = 's3.amazonaws.com' AND ${event_name} IN ('PutBucketAcl', 'PutBucketPolicy', 'PutBucketCors', 'PutBucketLifecycle', 'PutBucketReplication', 'DeleteBucketPolicy', 'DeleteBucketCors', 'DeleteBucketLifecycle', 'DeleteBucketReplication') ;;
+    label: "CIS 4.8 S3 bucket policy changes"
+    group_label: "CIS AWS Foundations"
+    description: "CIS AWS Foundations v1.4–v5.0 control 4.8 (v6.0: 5.8; v1.2: 3.8), S3 bucket policy changes. Metric filter: eventSource = s3.amazonaws.com and eventName is one of PutBucketAcl, PutBucketPolicy, PutBucketCors, PutBucketLifecycle, PutBucketReplication, DeleteBucketPolicy, DeleteBucketCors, DeleteBucketLifecycle, DeleteBucketReplication."
+  }
+
+  dimension: cis_4_9_config_changes {
+    type: yesno
+    sql: ${event_source} = 'config.amazonaws.com' AND ${event_name} IN ('StopConfigurationRecorder', 'DeleteDeliveryChannel', 'PutDeliveryChannel', 'PutConfigurationRecorder') ;;
+    label: "CIS 4.9 AWS Config changes"
+    group_label: "CIS AWS Foundations"
+    description: "CIS AWS Foundations v1.4–v5.0 control 4.9 (v6.0: 5.9; v1.2: 3.9), AWS Config changes. Metric filter: eventSource = config.amazonaws.com and eventName is one of StopConfigurationRecorder, DeleteDeliveryChannel, PutDeliveryChannel, PutConfigurationRecorder."
+  }
+
+  dimension: cis_4_10_security_group_changes {
+    type: yesno
+    sql: ${event_name} IN ('AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress', 'RevokeSecurityGroupIngress', 'RevokeSecurityGroupEgress', 'CreateSecurityGroup', 'DeleteSecurityGroup') ;;
+    label: "CIS 4.10 Security group changes"
+    group_label: "CIS AWS Foundations"
+    description: "CIS AWS Foundations v1.4–v5.0 control 4.10 (v6.0: 5.10; v1.2: 3.10), Security group changes. Metric filter: eventName is one of AuthorizeSecurityGroupIngress, AuthorizeSecurityGroupEgress, RevokeSecurityGroupIngress, RevokeSecurityGroupEgress, CreateSecurityGroup, DeleteSecurityGroup (any event source)."
+  }
+
+  dimension: cis_4_11_nacl_changes {
+    type: yesno
+    sql: ${event_name} IN ('CreateNetworkAcl', 'CreateNetworkAclEntry', 'DeleteNetworkAcl', 'DeleteNetworkAclEntry', 'ReplaceNetworkAclEntry', 'ReplaceNetworkAclAssociation') ;;
+    label: "CIS 4.11 Network ACL changes"
+    group_label: "CIS AWS Foundations"
+    description: "CIS AWS Foundations v1.4–v5.0 control 4.11 (v6.0: 5.11; v1.2: 3.11), Network ACL changes. Metric filter: eventName is one of CreateNetworkAcl, CreateNetworkAclEntry, DeleteNetworkAcl, DeleteNetworkAclEntry, ReplaceNetworkAclEntry, ReplaceNetworkAclAssociation (any event source)."
+  }
+
+  dimension: cis_4_12_network_gateway_changes {
+    type: yesno
+    sql: ${event_name} IN ('CreateCustomerGateway', 'DeleteCustomerGateway', 'AttachInternetGateway', 'CreateInternetGateway', 'DeleteInternetGateway', 'DetachInternetGateway') ;;
+    label: "CIS 4.12 Network gateway changes"
+    group_label: "CIS AWS Foundations"
+    description: "CIS AWS Foundations v1.4–v5.0 control 4.12 (v6.0: 5.12; v1.2: 3.12), Network gateway changes. Metric filter: eventName is one of CreateCustomerGateway, DeleteCustomerGateway, AttachInternetGateway, CreateInternetGateway, DeleteInternetGateway, DetachInternetGateway (any event source)."
+  }
+
+  dimension: cis_4_13_route_table_changes {
+    type: yesno
+    sql: ${event_name} IN ('CreateRoute', 'CreateRouteTable', 'ReplaceRoute', 'ReplaceRouteTableAssociation', 'DeleteRouteTable', 'DeleteRoute', 'DisassociateRouteTable') ;;
+    label: "CIS 4.13 Route table changes"
+    group_label: "CIS AWS Foundations"
+    description: "CIS AWS Foundations v1.4–v5.0 control 4.13 (v6.0: 5.13; v1.2: 3.13), Route table changes. Metric filter: eventName is one of CreateRoute, CreateRouteTable, ReplaceRoute, ReplaceRouteTableAssociation, DeleteRouteTable, DeleteRoute, DisassociateRouteTable (any event source)."
+  }
+
+  dimension: cis_4_14_vpc_changes {
+    type: yesno
+    sql: ${event_name} IN ('CreateVpc', 'DeleteVpc', 'ModifyVpcAttribute', 'AcceptVpcPeeringConnection', 'CreateVpcPeeringConnection', 'DeleteVpcPeeringConnection', 'RejectVpcPeeringConnection', 'AttachClassicLinkVpc', 'DetachClassicLinkVpc', 'DisableVpcClassicLink', 'EnableVpcClassicLink') ;;
+    label: "CIS 4.14 VPC changes"
+    group_label: "CIS AWS Foundations"
+    description: "CIS AWS Foundations v1.4–v5.0 control 4.14 (v6.0: 5.14; v1.2: 3.14), VPC changes. Metric filter: eventName is one of CreateVpc, DeleteVpc, ModifyVpcAttribute, AcceptVpcPeeringConnection, CreateVpcPeeringConnection, DeleteVpcPeeringConnection, RejectVpcPeeringConnection, AttachClassicLinkVpc, DetachClassicLinkVpc, DisableVpcClassicLink, EnableVpcClassicLink (any event source)."
+  }
+
+  dimension: cis_4_15_organizations_changes {
+    type: yesno
+    sql: ${event_source} = 'organizations.amazonaws.com' AND ${event_name} IN ('AcceptHandshake', 'AttachPolicy', 'CreateAccount', 'CreateOrganizationalUnit', 'CreatePolicy', 'DeclineHandshake', 'DeleteOrganization', 'DeleteOrganizationalUnit', 'DeletePolicy', 'DetachPolicy', 'DisablePolicyType', 'EnablePolicyType', 'InviteAccountToOrganization', 'LeaveOrganization', 'MoveAccount', 'RemoveAccountFromOrganization', 'UpdatePolicy', 'UpdateOrganizationalUnit') ;;
+    label: "CIS 4.15 AWS Organizations changes"
+    group_label: "CIS AWS Foundations"
+    description: "CIS AWS Foundations v1.4–v5.0 control 4.15 (v6.0: 5.15; not in v1.2), AWS Organizations changes. Metric filter: eventSource = organizations.amazonaws.com and eventName is one of AcceptHandshake, AttachPolicy, CreateAccount, CreateOrganizationalUnit, CreatePolicy, DeclineHandshake, DeleteOrganization, DeleteOrganizationalUnit, DeletePolicy, DetachPolicy, DisablePolicyType, EnablePolicyType, InviteAccountToOrganization, LeaveOrganization, MoveAccount, RemoveAccountFromOrganization, UpdatePolicy, UpdateOrganizationalUnit."
+  }
+
+  dimension: is_cis_monitored_event {
+    type: yesno
+    sql:
+      ((${error_code} LIKE '%UnauthorizedOperation' OR ${error_code} LIKE 'AccessDenied%')
+        AND COALESCE(${source_ip_address}, '') <> 'delivery.logs.amazonaws.com'
+        AND COALESCE(${event_name}, '') <> 'HeadBucket')
+        OR (${event_name} = 'ConsoleLogin'
+        AND COALESCE(json_extract_scalar(${additional_event_data}, '$.MFAUsed'), '') <> 'Yes'
+        AND ${user_type} = 'IAMUser'
+        AND json_extract_scalar(${response_elements}, '$.ConsoleLogin') = 'Success')
+        OR (${user_type} = 'Root' AND ${invoked_by} IS NULL AND ${event_type} <> 'AwsServiceEvent')
+        OR (${event_name} IN ('DeleteGroupPolicy', 'DeleteRolePolicy', 'DeleteUserPolicy', 'PutGroupPolicy', 'PutRolePolicy', 'PutUserPolicy', 'CreatePolicy', 'DeletePolicy', 'CreatePolicyVersion', 'DeletePolicyVersion', 'AttachRolePolicy', 'DetachRolePolicy', 'AttachUserPolicy', 'DetachUserPolicy', 'AttachGroupPolicy', 'DetachGroupPolicy'))
+        OR (${event_name} IN ('CreateTrail', 'UpdateTrail', 'DeleteTrail', 'StartLogging', 'StopLogging'))
+        OR (${event_name} = 'ConsoleLogin' AND ${error_message} = 'Failed authentication')
+        OR (${event_source} = 'kms.amazonaws.com' AND ${event_name} IN ('DisableKey', 'ScheduleKeyDeletion'))
+        OR (${event_source} = 's3.amazonaws.com' AND ${event_name} IN ('PutBucketAcl', 'PutBucketPolicy', 'PutBucketCors', 'PutBucketLifecycle', 'PutBucketReplication', 'DeleteBucketPolicy', 'DeleteBucketCors', 'DeleteBucketLifecycle', 'DeleteBucketReplication'))
+        OR (${event_source} = 'config.amazonaws.com' AND ${event_name} IN ('StopConfigurationRecorder', 'DeleteDeliveryChannel', 'PutDeliveryChannel', 'PutConfigurationRecorder'))
+        OR (${event_name} IN ('AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress', 'RevokeSecurityGroupIngress', 'RevokeSecurityGroupEgress', 'CreateSecurityGroup', 'DeleteSecurityGroup'))
+        OR (${event_name} IN ('CreateNetworkAcl', 'CreateNetworkAclEntry', 'DeleteNetworkAcl', 'DeleteNetworkAclEntry', 'ReplaceNetworkAclEntry', 'ReplaceNetworkAclAssociation'))
+        OR (${event_name} IN ('CreateCustomerGateway', 'DeleteCustomerGateway', 'AttachInternetGateway', 'CreateInternetGateway', 'DeleteInternetGateway', 'DetachInternetGateway'))
+        OR (${event_name} IN ('CreateRoute', 'CreateRouteTable', 'ReplaceRoute', 'ReplaceRouteTableAssociation', 'DeleteRouteTable', 'DeleteRoute', 'DisassociateRouteTable'))
+        OR (${event_name} IN ('CreateVpc', 'DeleteVpc', 'ModifyVpcAttribute', 'AcceptVpcPeeringConnection', 'CreateVpcPeeringConnection', 'DeleteVpcPeeringConnection', 'RejectVpcPeeringConnection', 'AttachClassicLinkVpc', 'DetachClassicLinkVpc', 'DisableVpcClassicLink', 'EnableVpcClassicLink'))
+        OR (${event_source} = 'organizations.amazonaws.com' AND ${event_name} IN ('AcceptHandshake', 'AttachPolicy', 'CreateAccount', 'CreateOrganizationalUnit', 'CreatePolicy', 'DeclineHandshake', 'DeleteOrganization', 'DeleteOrganizationalUnit', 'DeletePolicy', 'DetachPolicy', 'DisablePolicyType', 'EnablePolicyType', 'InviteAccountToOrganization', 'LeaveOrganization', 'MoveAccount', 'RemoveAccountFromOrganization', 'UpdatePolicy', 'UpdateOrganizationalUnit'))
+    ;;
+    label: "Matches a CIS Monitoring Control"
+    group_label: "CIS AWS Foundations"
+    description: "The event matches at least one CIS AWS Foundations monitoring control 4.1–4.15 (v6.0: 5.1–5.15)."
+  }
+
+  dimension: cis_control {
+    type: string
+    sql:
+      CASE
+        WHEN (${error_code} LIKE '%UnauthorizedOperation' OR ${error_code} LIKE 'AccessDenied%')
+        AND COALESCE(${source_ip_address}, '') <> 'delivery.logs.amazonaws.com'
+        AND COALESCE(${event_name}, '') <> 'HeadBucket' THEN '4.1 Unauthorized API calls'
+        WHEN ${event_name} = 'ConsoleLogin'
+        AND COALESCE(json_extract_scalar(${additional_event_data}, '$.MFAUsed'), '') <> 'Yes'
+        AND ${user_type} = 'IAMUser'
+        AND json_extract_scalar(${response_elements}, '$.ConsoleLogin') = 'Success' THEN '4.2 Console sign-in without MFA'
+        WHEN ${user_type} = 'Root' AND ${invoked_by} IS NULL AND ${event_type} <> 'AwsServiceEvent' THEN '4.3 Root account usage'
+        WHEN ${event_name} IN ('DeleteGroupPolicy', 'DeleteRolePolicy', 'DeleteUserPolicy', 'PutGroupPolicy', 'PutRolePolicy', 'PutUserPolicy', 'CreatePolicy', 'DeletePolicy', 'CreatePolicyVersion', 'DeletePolicyVersion', 'AttachRolePolicy', 'DetachRolePolicy', 'AttachUserPolicy', 'DetachUserPolicy', 'AttachGroupPolicy', 'DetachGroupPolicy') THEN '4.4 IAM policy changes'
+        WHEN ${event_name} IN ('CreateTrail', 'UpdateTrail', 'DeleteTrail', 'StartLogging', 'StopLogging') THEN '4.5 CloudTrail configuration changes'
+        WHEN ${event_name} = 'ConsoleLogin' AND ${error_message} = 'Failed authentication' THEN '4.6 Console authentication failures'
+        WHEN ${event_source} = 'kms.amazonaws.com' AND ${event_name} IN ('DisableKey', 'ScheduleKeyDeletion') THEN '4.7 KMS key disabled or scheduled for deletion'
+        WHEN ${event_source} = 's3.amazonaws.com' AND ${event_name} IN ('PutBucketAcl', 'PutBucketPolicy', 'PutBucketCors', 'PutBucketLifecycle', 'PutBucketReplication', 'DeleteBucketPolicy', 'DeleteBucketCors', 'DeleteBucketLifecycle', 'DeleteBucketReplication') THEN '4.8 S3 bucket policy changes'
+        WHEN ${event_source} = 'config.amazonaws.com' AND ${event_name} IN ('StopConfigurationRecorder', 'DeleteDeliveryChannel', 'PutDeliveryChannel', 'PutConfigurationRecorder') THEN '4.9 AWS Config changes'
+        WHEN ${event_name} IN ('AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress', 'RevokeSecurityGroupIngress', 'RevokeSecurityGroupEgress', 'CreateSecurityGroup', 'DeleteSecurityGroup') THEN '4.10 Security group changes'
+        WHEN ${event_name} IN ('CreateNetworkAcl', 'CreateNetworkAclEntry', 'DeleteNetworkAcl', 'DeleteNetworkAclEntry', 'ReplaceNetworkAclEntry', 'ReplaceNetworkAclAssociation') THEN '4.11 Network ACL changes'
+        WHEN ${event_name} IN ('CreateCustomerGateway', 'DeleteCustomerGateway', 'AttachInternetGateway', 'CreateInternetGateway', 'DeleteInternetGateway', 'DetachInternetGateway') THEN '4.12 Network gateway changes'
+        WHEN ${event_name} IN ('CreateRoute', 'CreateRouteTable', 'ReplaceRoute', 'ReplaceRouteTableAssociation', 'DeleteRouteTable', 'DeleteRoute', 'DisassociateRouteTable') THEN '4.13 Route table changes'
+        WHEN ${event_name} IN ('CreateVpc', 'DeleteVpc', 'ModifyVpcAttribute', 'AcceptVpcPeeringConnection', 'CreateVpcPeeringConnection', 'DeleteVpcPeeringConnection', 'RejectVpcPeeringConnection', 'AttachClassicLinkVpc', 'DetachClassicLinkVpc', 'DisableVpcClassicLink', 'EnableVpcClassicLink') THEN '4.14 VPC changes'
+        WHEN ${event_source} = 'organizations.amazonaws.com' AND ${event_name} IN ('AcceptHandshake', 'AttachPolicy', 'CreateAccount', 'CreateOrganizationalUnit', 'CreatePolicy', 'DeclineHandshake', 'DeleteOrganization', 'DeleteOrganizationalUnit', 'DeletePolicy', 'DetachPolicy', 'DisablePolicyType', 'EnablePolicyType', 'InviteAccountToOrganization', 'LeaveOrganization', 'MoveAccount', 'RemoveAccountFromOrganization', 'UpdatePolicy', 'UpdateOrganizationalUnit') THEN '4.15 AWS Organizations changes'
+      END
+    ;;
+    order_by_field: cis_control_sort
+    label: "CIS Control"
+    group_label: "CIS AWS Foundations"
+    description: "The CIS AWS Foundations monitoring control the event matches, as number (v1.4–v5.0; v6.0 adds 1 to the section: 4.3 is 5.3) and title, e.g. '4.3 Root account usage'. When several match (a denied StopLogging is 4.1 and 4.5; an Organizations CreatePolicy is 4.4 and 4.15), the lowest control number wins; CIS Controls (all) lists every match. Empty when none matches."
+  }
+
+  dimension: cis_control_sort {
+    type: number
+    sql:
+      CASE
+        WHEN ${cis_control} = '4.1 Unauthorized API calls' THEN 1
+        WHEN ${cis_control} = '4.2 Console sign-in without MFA' THEN 2
+        WHEN ${cis_control} = '4.3 Root account usage' THEN 3
+        WHEN ${cis_control} = '4.4 IAM policy changes' THEN 4
+        WHEN ${cis_control} = '4.5 CloudTrail configuration changes' THEN 5
+        WHEN ${cis_control} = '4.6 Console authentication failures' THEN 6
+        WHEN ${cis_control} = '4.7 KMS key disabled or scheduled for deletion' THEN 7
+        WHEN ${cis_control} = '4.8 S3 bucket policy changes' THEN 8
+        WHEN ${cis_control} = '4.9 AWS Config changes' THEN 9
+        WHEN ${cis_control} = '4.10 Security group changes' THEN 10
+        WHEN ${cis_control} = '4.11 Network ACL changes' THEN 11
+        WHEN ${cis_control} = '4.12 Network gateway changes' THEN 12
+        WHEN ${cis_control} = '4.13 Route table changes' THEN 13
+        WHEN ${cis_control} = '4.14 VPC changes' THEN 14
+        WHEN ${cis_control} = '4.15 AWS Organizations changes' THEN 15
+      END
+    ;;
+    label: "CIS Control Order"
+    group_label: "CIS AWS Foundations"
+    description: "Sorts CIS Control numerically (4.2 before 4.10)."
+    hidden: yes
+  }
+
+  dimension: cis_controls_all {
+    type: string
+    sql:
+      NULLIF(concat_ws(', ',
+        CASE WHEN (${error_code} LIKE '%UnauthorizedOperation' OR ${error_code} LIKE 'AccessDenied%')
+        AND COALESCE(${source_ip_address}, '') <> 'delivery.logs.amazonaws.com'
+        AND COALESCE(${event_name}, '') <> 'HeadBucket' THEN '4.1' END,
+        CASE WHEN ${event_name} = 'ConsoleLogin'
+        AND COALESCE(json_extract_scalar(${additional_event_data}, '$.MFAUsed'), '') <> 'Yes'
+        AND ${user_type} = 'IAMUser'
+        AND json_extract_scalar(${response_elements}, '$.ConsoleLogin') = 'Success' THEN '4.2' END,
+        CASE WHEN ${user_type} = 'Root' AND ${invoked_by} IS NULL AND ${event_type} <> 'AwsServiceEvent' THEN '4.3' END,
+        CASE WHEN ${event_name} IN ('DeleteGroupPolicy', 'DeleteRolePolicy', 'DeleteUserPolicy', 'PutGroupPolicy', 'PutRolePolicy', 'PutUserPolicy', 'CreatePolicy', 'DeletePolicy', 'CreatePolicyVersion', 'DeletePolicyVersion', 'AttachRolePolicy', 'DetachRolePolicy', 'AttachUserPolicy', 'DetachUserPolicy', 'AttachGroupPolicy', 'DetachGroupPolicy') THEN '4.4' END,
+        CASE WHEN ${event_name} IN ('CreateTrail', 'UpdateTrail', 'DeleteTrail', 'StartLogging', 'StopLogging') THEN '4.5' END,
+        CASE WHEN ${event_name} = 'ConsoleLogin' AND ${error_message} = 'Failed authentication' THEN '4.6' END,
+        CASE WHEN ${event_source} = 'kms.amazonaws.com' AND ${event_name} IN ('DisableKey', 'ScheduleKeyDeletion') THEN '4.7' END,
+        CASE WHEN ${event_source} = 's3.amazonaws.com' AND ${event_name} IN ('PutBucketAcl', 'PutBucketPolicy', 'PutBucketCors', 'PutBucketLifecycle', 'PutBucketReplication', 'DeleteBucketPolicy', 'DeleteBucketCors', 'DeleteBucketLifecycle', 'DeleteBucketReplication') THEN '4.8' END,
+        CASE WHEN ${event_source} = 'config.amazonaws.com' AND ${event_name} IN ('StopConfigurationRecorder', 'DeleteDeliveryChannel', 'PutDeliveryChannel', 'PutConfigurationRecorder') THEN '4.9' END,
+        CASE WHEN ${event_name} IN ('AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress', 'RevokeSecurityGroupIngress', 'RevokeSecurityGroupEgress', 'CreateSecurityGroup', 'DeleteSecurityGroup') THEN '4.10' END,
+        CASE WHEN ${event_name} IN ('CreateNetworkAcl', 'CreateNetworkAclEntry', 'DeleteNetworkAcl', 'DeleteNetworkAclEntry', 'ReplaceNetworkAclEntry', 'ReplaceNetworkAclAssociation') THEN '4.11' END,
+        CASE WHEN ${event_name} IN ('CreateCustomerGateway', 'DeleteCustomerGateway', 'AttachInternetGateway', 'CreateInternetGateway', 'DeleteInternetGateway', 'DetachInternetGateway') THEN '4.12' END,
+        CASE WHEN ${event_name} IN ('CreateRoute', 'CreateRouteTable', 'ReplaceRoute', 'ReplaceRouteTableAssociation', 'DeleteRouteTable', 'DeleteRoute', 'DisassociateRouteTable') THEN '4.13' END,
+        CASE WHEN ${event_name} IN ('CreateVpc', 'DeleteVpc', 'ModifyVpcAttribute', 'AcceptVpcPeeringConnection', 'CreateVpcPeeringConnection', 'DeleteVpcPeeringConnection', 'RejectVpcPeeringConnection', 'AttachClassicLinkVpc', 'DetachClassicLinkVpc', 'DisableVpcClassicLink', 'EnableVpcClassicLink') THEN '4.14' END,
+        CASE WHEN ${event_source} = 'organizations.amazonaws.com' AND ${event_name} IN ('AcceptHandshake', 'AttachPolicy', 'CreateAccount', 'CreateOrganizationalUnit', 'CreatePolicy', 'DeclineHandshake', 'DeleteOrganization', 'DeleteOrganizationalUnit', 'DeletePolicy', 'DetachPolicy', 'DisablePolicyType', 'EnablePolicyType', 'InviteAccountToOrganization', 'LeaveOrganization', 'MoveAccount', 'RemoveAccountFromOrganization', 'UpdatePolicy', 'UpdateOrganizationalUnit') THEN '4.15' END), '')
+    ;;
+    label: "CIS Controls (all)"
+    group_label: "CIS AWS Foundations"
+    description: "Every CIS monitoring control the event matches, comma-separated in benchmark order (e.g. '4.1, 4.5'). Empty when none matches."
+  }
+
+  measure: cis_4_1_unauthorized_api_calls_count {
+    type: count
+    filters: [is_error: "Yes", cis_4_1_unauthorized_api_calls: "Yes"]
+    label: "CIS 4.1 Unauthorized API calls (events)"
+    group_label: "CIS AWS Foundations"
+    description: "Events matching CIS AWS Foundations v1.4–v5.0 control 4.1 (v6.0: 5.1; v1.2: 3.1), Unauthorized API calls: (errorCode is like '*UnauthorizedOperation' or 'AccessDenied*') and sourceIPAddress is not delivery.logs.amazonaws.com and eventName is not HeadBucket (the v3.0+ pattern; v1.2 and Security Hub CloudWatch.2 have only the errorCode part)."
+    value_format_name: decimal_0
+    drill_fields: [event_time_time, cis_control, actor, actor_type, source_ip_address, aws_region, event_name, error_code, event_id]
+  }
+
+  measure: cis_4_2_console_signin_without_mfa_count {
+    type: count
+    filters: [cis_4_2_console_signin_without_mfa: "Yes"]
+    label: "CIS 4.2 Console sign-in without MFA (events)"
+    group_label: "CIS AWS Foundations"
+    description: "Events matching CIS AWS Foundations v1.4–v5.0 control 4.2 (v6.0: 5.2; v1.2: 3.2), Console sign-in without MFA: eventName = ConsoleLogin and additionalEventData.MFAUsed is not 'Yes' (a missing value counts as not Yes), refined as in v3.0+ and Security Hub CloudWatch.3: userIdentity.type = IAMUser and responseElements.ConsoleLogin = 'Success' (leaves out failed sign-ins and Identity Center / SAML sign-ins, which report MFAUsed No even when the identity provider enforced MFA)."
+    value_format_name: decimal_0
+    drill_fields: [event_time_time, cis_control, actor, actor_type, source_ip_address, aws_region, event_name, error_code, event_id]
+  }
+
+  measure: cis_4_3_root_account_usage_count {
+    type: count
+    filters: [cis_4_3_root_account_usage: "Yes"]
+    label: "CIS 4.3 Root account usage (events)"
+    group_label: "CIS AWS Foundations"
+    description: "Events matching CIS AWS Foundations v1.4–v5.0 control 4.3 (v6.0: 5.3; v1.2: 3.3), Root account usage: userIdentity.type = Root and userIdentity.invokedBy does not exist and eventType is not 'AwsServiceEvent'."
+    value_format_name: decimal_0
+    drill_fields: [event_time_time, cis_control, actor, actor_type, source_ip_address, aws_region, event_name, error_code, event_id]
+  }
+
+  measure: cis_4_4_iam_policy_changes_count {
+    type: count
+    filters: [cis_4_4_iam_policy_changes: "Yes"]
+    label: "CIS 4.4 IAM policy changes (events)"
+    group_label: "CIS AWS Foundations"
+    description: "Events matching CIS AWS Foundations v1.4–v5.0 control 4.4 (v6.0: 5.4; v1.2: 3.4), IAM policy changes: eventName is one of DeleteGroupPolicy, DeleteRolePolicy, DeleteUserPolicy, PutGroupPolicy, PutRolePolicy, PutUserPolicy, CreatePolicy, DeletePolicy, CreatePolicyVersion, DeletePolicyVersion, AttachRolePolicy, DetachRolePolicy, AttachUserPolicy, DetachUserPolicy, AttachGroupPolicy, DetachGroupPolicy (any event source)."
+    value_format_name: decimal_0
+    drill_fields: [event_time_time, cis_control, actor, actor_type, source_ip_address, aws_region, event_name, error_code, event_id]
+  }
+
+  measure: cis_4_5_cloudtrail_changes_count {
+    type: count
+    filters: [cis_4_5_cloudtrail_changes: "Yes"]
+    label: "CIS 4.5 CloudTrail configuration changes (events)"
+    group_label: "CIS AWS Foundations"
+    description: "Events matching CIS AWS Foundations v1.4–v5.0 control 4.5 (v6.0: 5.5; v1.2: 3.5), CloudTrail configuration changes: eventName is one of CreateTrail, UpdateTrail, DeleteTrail, StartLogging, StopLogging (any event source)."
+    value_format_name: decimal_0
+    drill_fields: [event_time_time, cis_control, actor, actor_type, source_ip_address, aws_region, event_name, error_code, event_id]
+  }
+
+  measure: cis_4_6_console_authentication_failures_count {
+    type: count
+    filters: [cis_4_6_console_authentication_failures: "Yes"]
+    label: "CIS 4.6 Console authentication failures (events)"
+    group_label: "CIS AWS Foundations"
+    description: "Events matching CIS AWS Foundations v1.4–v5.0 control 4.6 (v6.0: 5.6; v1.2: 3.6), Console authentication failures: eventName = ConsoleLogin and errorMessage = 'Failed authentication'."
+    value_format_name: decimal_0
+    drill_fields: [event_time_time, cis_control, actor, actor_type, source_ip_address, aws_region, event_name, error_code, event_id]
+  }
+
+  measure: cis_4_7_kms_key_disable_or_deletion_count {
+    type: count
+    filters: [cis_4_7_kms_key_disable_or_deletion: "Yes"]
+    label: "CIS 4.7 KMS key disabled or scheduled for deletion (events)"
+    group_label: "CIS AWS Foundations"
+    description: "Events matching CIS AWS Foundations v1.4–v5.0 control 4.7 (v6.0: 5.7; v1.2: 3.7), KMS key disabled or scheduled for deletion: eventSource = kms.amazonaws.com and eventName is one of DisableKey, ScheduleKeyDeletion."
+    value_format_name: decimal_0
+    drill_fields: [event_time_time, cis_control, actor, actor_type, source_ip_address, aws_region, event_name, error_code, event_id]
+  }
+
+  measure: cis_4_8_s3_bucket_policy_changes_count {
+    type: count
+    filters: [cis_4_8_s3_bucket_policy_changes: "Yes"]
+    label: "CIS 4.8 S3 bucket policy changes (events)"
+    group_label: "CIS AWS Foundations"
+    description: "Events matching CIS AWS Foundations v1.4–v5.0 control 4.8 (v6.0: 5.8; v1.2: 3.8), S3 bucket policy changes: eventSource = s3.amazonaws.com and eventName is one of PutBucketAcl, PutBucketPolicy, PutBucketCors, PutBucketLifecycle, PutBucketReplication, DeleteBucketPolicy, DeleteBucketCors, DeleteBucketLifecycle, DeleteBucketReplication."
+    value_format_name: decimal_0
+    drill_fields: [event_time_time, cis_control, actor, actor_type, source_ip_address, aws_region, event_name, error_code, event_id]
+  }
+
+  measure: cis_4_9_config_changes_count {
+    type: count
+    filters: [cis_4_9_config_changes: "Yes"]
+    label: "CIS 4.9 AWS Config changes (events)"
+    group_label: "CIS AWS Foundations"
+    description: "Events matching CIS AWS Foundations v1.4–v5.0 control 4.9 (v6.0: 5.9; v1.2: 3.9), AWS Config changes: eventSource = config.amazonaws.com and eventName is one of StopConfigurationRecorder, DeleteDeliveryChannel, PutDeliveryChannel, PutConfigurationRecorder."
+    value_format_name: decimal_0
+    drill_fields: [event_time_time, cis_control, actor, actor_type, source_ip_address, aws_region, event_name, error_code, event_id]
+  }
+
+  measure: cis_4_10_security_group_changes_count {
+    type: count
+    filters: [cis_4_10_security_group_changes: "Yes"]
+    label: "CIS 4.10 Security group changes (events)"
+    group_label: "CIS AWS Foundations"
+    description: "Events matching CIS AWS Foundations v1.4–v5.0 control 4.10 (v6.0: 5.10; v1.2: 3.10), Security group changes: eventName is one of AuthorizeSecurityGroupIngress, AuthorizeSecurityGroupEgress, RevokeSecurityGroupIngress, RevokeSecurityGroupEgress, CreateSecurityGroup, DeleteSecurityGroup (any event source)."
+    value_format_name: decimal_0
+    drill_fields: [event_time_time, cis_control, actor, actor_type, source_ip_address, aws_region, event_name, error_code, event_id]
+  }
+
+  measure: cis_4_11_nacl_changes_count {
+    type: count
+    filters: [cis_4_11_nacl_changes: "Yes"]
+    label: "CIS 4.11 Network ACL changes (events)"
+    group_label: "CIS AWS Foundations"
+    description: "Events matching CIS AWS Foundations v1.4–v5.0 control 4.11 (v6.0: 5.11; v1.2: 3.11), Network ACL changes: eventName is one of CreateNetworkAcl, CreateNetworkAclEntry, DeleteNetworkAcl, DeleteNetworkAclEntry, ReplaceNetworkAclEntry, ReplaceNetworkAclAssociation (any event source)."
+    value_format_name: decimal_0
+    drill_fields: [event_time_time, cis_control, actor, actor_type, source_ip_address, aws_region, event_name, error_code, event_id]
+  }
+
+  measure: cis_4_12_network_gateway_changes_count {
+    type: count
+    filters: [cis_4_12_network_gateway_changes: "Yes"]
+    label: "CIS 4.12 Network gateway changes (events)"
+    group_label: "CIS AWS Foundations"
+    description: "Events matching CIS AWS Foundations v1.4–v5.0 control 4.12 (v6.0: 5.12; v1.2: 3.12), Network gateway changes: eventName is one of CreateCustomerGateway, DeleteCustomerGateway, AttachInternetGateway, CreateInternetGateway, DeleteInternetGateway, DetachInternetGateway (any event source)."
+    value_format_name: decimal_0
+    drill_fields: [event_time_time, cis_control, actor, actor_type, source_ip_address, aws_region, event_name, error_code, event_id]
+  }
+
+  measure: cis_4_13_route_table_changes_count {
+    type: count
+    filters: [cis_4_13_route_table_changes: "Yes"]
+    label: "CIS 4.13 Route table changes (events)"
+    group_label: "CIS AWS Foundations"
+    description: "Events matching CIS AWS Foundations v1.4–v5.0 control 4.13 (v6.0: 5.13; v1.2: 3.13), Route table changes: eventName is one of CreateRoute, CreateRouteTable, ReplaceRoute, ReplaceRouteTableAssociation, DeleteRouteTable, DeleteRoute, DisassociateRouteTable (any event source)."
+    value_format_name: decimal_0
+    drill_fields: [event_time_time, cis_control, actor, actor_type, source_ip_address, aws_region, event_name, error_code, event_id]
+  }
+
+  measure: cis_4_14_vpc_changes_count {
+    type: count
+    filters: [cis_4_14_vpc_changes: "Yes"]
+    label: "CIS 4.14 VPC changes (events)"
+    group_label: "CIS AWS Foundations"
+    description: "Events matching CIS AWS Foundations v1.4–v5.0 control 4.14 (v6.0: 5.14; v1.2: 3.14), VPC changes: eventName is one of CreateVpc, DeleteVpc, ModifyVpcAttribute, AcceptVpcPeeringConnection, CreateVpcPeeringConnection, DeleteVpcPeeringConnection, RejectVpcPeeringConnection, AttachClassicLinkVpc, DetachClassicLinkVpc, DisableVpcClassicLink, EnableVpcClassicLink (any event source)."
+    value_format_name: decimal_0
+    drill_fields: [event_time_time, cis_control, actor, actor_type, source_ip_address, aws_region, event_name, error_code, event_id]
+  }
+
+  measure: cis_4_15_organizations_changes_count {
+    type: count
+    filters: [cis_4_15_organizations_changes: "Yes"]
+    label: "CIS 4.15 AWS Organizations changes (events)"
+    group_label: "CIS AWS Foundations"
+    description: "Events matching CIS AWS Foundations v1.4–v5.0 control 4.15 (v6.0: 5.15; not in v1.2), AWS Organizations changes: eventSource = organizations.amazonaws.com and eventName is one of AcceptHandshake, AttachPolicy, CreateAccount, CreateOrganizationalUnit, CreatePolicy, DeclineHandshake, DeleteOrganization, DeleteOrganizationalUnit, DeletePolicy, DetachPolicy, DisablePolicyType, EnablePolicyType, InviteAccountToOrganization, LeaveOrganization, MoveAccount, RemoveAccountFromOrganization, UpdatePolicy, UpdateOrganizationalUnit."
+    value_format_name: decimal_0
+    drill_fields: [event_time_time, cis_control, actor, actor_type, source_ip_address, aws_region, event_name, error_code, event_id]
+  }
+
+  measure: cis_event_count {
+    type: count
+    filters: [is_cis_monitored_event: "Yes"]
+    label: "CIS Monitored Events"
+    group_label: "CIS AWS Foundations"
+    description: "Events matching at least one CIS AWS Foundations monitoring control (each event counted once, however many it matches)."
+    value_format_name: decimal_0
+    drill_fields: [event_time_time, cis_control, actor, actor_type, source_ip_address, aws_region, event_name, error_code, event_id]
+  }
+
+  dimension: detect_admin_policy_attached {
+    type: yesno
+    sql:
+      ${event_source} = 'iam.amazonaws.com'
+        AND ${event_name} IN ('AttachUserPolicy', 'AttachRolePolicy', 'AttachGroupPolicy')
+        AND json_extract_scalar(${request_parameters}, '$.policyArn') LIKE 'arn:aws%:iam::aws:policy/AdministratorAccess'
+    ;;
+    label: "AdministratorAccess policy attached"
+    group_label: "Detections"
+    description: "Detection, severity critical: AttachUserPolicy, AttachRolePolicy or AttachGroupPolicy with requestParameters.policyArn = arn:aws:iam::aws:policy/AdministratorAccess (any partition): full administrator rights granted. (Sigma (critical); Elastic \"AWS IAM AdministratorAccess Policy Attached\")"
+  }
+
+  dimension: detect_cloudtrail_logging_stopped {
+    type: yesno
+    sql: ${event_source} = 'cloudtrail.amazonaws.com' AND ${event_name} IN ('StopLogging', 'DeleteTrail') ;;
+    label: "CloudTrail logging stopped or trail deleted"
+    group_label: "Detections"
+    description: "Detection, severity critical: StopLogging or DeleteTrail (eventSource cloudtrail.amazonaws.com): the trail stops recording, a classic first step of defense evasion. (Sigma \"AWS CloudTrail Important Change\"; Elastic; Panther AWS.CloudTrail.Stopped; CIS 4.5)"
+  }
+
+  dimension: detect_guardduty_disabled {
+    type: yesno
+    sql:
+      ${event_source} = 'guardduty.amazonaws.com'
+        AND (${event_name} = 'DeleteDetector' OR (${event_name} = 'UpdateDetector' AND json_extract_scalar(${request_parameters}, '$.enable') = 'false'))
+    ;;
+    label: "GuardDuty detector deleted or disabled"
+    group_label: "Detections"
+    description: "Detection, severity critical: guardduty.amazonaws.com DeleteDetector, or UpdateDetector with requestParameters.enable = false: threat detection is switched off. (Sigma; Elastic \"AWS GuardDuty Detector Deletion\")"
+  }
+
+  dimension: detect_s3_bucket_made_public {
+    type: yesno
+    sql:
+      ${event_source} = 's3.amazonaws.com'
+        AND ((${event_name} = 'PutBucketPolicy' AND regexp_like(${request_parameters}, '"Principal"\s*:\s*("\*"|\{\s*"AWS"\s*:\s*(\[\s*)?"\*")'))
+          OR (${event_name} = 'PutBucketAcl' AND regexp_like(${request_parameters}, 'acs\.amazonaws\.com/groups/global/(AllUsers|AuthenticatedUsers)|"x-amz-acl"\s*:\s*\[?\s*"(public-read|public-read-write|authenticated-read)"')))
+    ;;
+    label: "S3 bucket made public"
+    group_label: "Detections"
+    description: "Detection, severity critical: PutBucketPolicy whose policy has a statement for \"Principal\": \"*\" (or {\"AWS\": \"*\"}), or PutBucketAcl granting the AllUsers / AuthenticatedUsers groups or setting the canned ACL public-read, public-read-write or authenticated-read (text of requestParameters). A policy limited by conditions (for example aws:PrincipalOrgID) also matches: check the drill. (Elastic \"AWS S3 Bucket Policy Added to Share with External Account\" / public ACL rules; Sigma)"
+  }
+
+  dimension: detect_config_recorder_stopped {
+    type: yesno
+    sql: ${event_source} = 'config.amazonaws.com' AND ${event_name} IN ('StopConfigurationRecorder', 'DeleteConfigurationRecorder', 'DeleteDeliveryChannel') ;;
+    label: "AWS Config recording stopped"
+    group_label: "Detections"
+    description: "Detection, severity high: config.amazonaws.com StopConfigurationRecorder, DeleteConfigurationRecorder or DeleteDeliveryChannel: configuration history stops. (Sigma; Elastic; CIS 4.9)"
+  }
+
+  dimension: detect_access_key_for_other_user {
+    type: yesno
+    sql:
+      ${event_name} = 'CreateAccessKey' AND json_extract_scalar(${request_parameters}, '$.userName') IS NOT NULL
+        AND json_extract_scalar(${request_parameters}, '$.userName') <> COALESCE(${user_name}, '')
+        AND json_extract_scalar(${request_parameters}, '$.userName') <> COALESCE(NULLIF(regexp_extract(${user_arn}, '/([^/]+)$', 1), ''), '')
+    ;;
+    label: "Access key created for another user"
+    group_label: "Detections"
+    description: "Detection, severity high: CreateAccessKey with requestParameters.userName set and different from the caller (its userIdentity.userName and the last part of its ARN): a backdoor key for someone else. (Sigma \"AWS IAM Backdoor Users Keys\"; Panther; Elastic)"
+  }
+
+  dimension: detect_leave_organization {
+    type: yesno
+    sql: ${event_source} = 'organizations.amazonaws.com' AND ${event_name} = 'LeaveOrganization' ;;
+    label: "Account left the organization"
+    group_label: "Detections"
+    description: "Detection, severity high: organizations.amazonaws.com LeaveOrganization: the account escapes the organization's SCPs and central logging. (Elastic \"AWS Organizations Account Leaves Organization\"; CIS 4.15)"
+  }
+
+  dimension: detect_cloudtrail_bucket_policy_changed {
+    type: yesno
+    sql:
+      ${event_source} = 's3.amazonaws.com'
+        AND ${event_name} IN ('PutBucketPolicy', 'DeleteBucketPolicy', 'PutBucketAcl', 'PutBucketLifecycle')
+        AND (regexp_like(${bucket_name}, '(?i)cloudtrail'))
+    ;;
+    label: "CloudTrail log bucket policy changed"
+    group_label: "Detections"
+    description: "Detection, severity high: PutBucketPolicy, DeleteBucketPolicy, PutBucketAcl or PutBucketLifecycle on the trail's own bucket (set the bucket option to name it) or on a bucket whose name contains 'cloudtrail': someone may be cutting off or deleting the logs. (CIS 4.8 narrowed to the trail bucket; Elastic)"
+  }
+
+  dimension: detect_login_profile_for_other_user {
+    type: yesno
+    sql:
+      ${event_name} IN ('CreateLoginProfile', 'UpdateLoginProfile') AND json_extract_scalar(${request_parameters}, '$.userName') IS NOT NULL
+        AND json_extract_scalar(${request_parameters}, '$.userName') <> COALESCE(${user_name}, '')
+        AND json_extract_scalar(${request_parameters}, '$.userName') <> COALESCE(NULLIF(regexp_extract(${user_arn}, '/([^/]+)$', 1), ''), '')
+    ;;
+    label: "Console password set for another user"
+    group_label: "Detections"
+    description: "Detection, severity high: CreateLoginProfile or UpdateLoginProfile with requestParameters.userName different from the caller: console access created or taken over for someone else. (Sigma \"AWS User Login Profile Was Modified\"; Elastic)"
+  }
+
+  dimension: detect_ec2_user_data_modified {
+    type: yesno
+    sql: ${event_name} = 'ModifyInstanceAttribute' AND strpos(${request_parameters}, '"userData"') > 0 ;;
+    label: "EC2 instance user data modified"
+    group_label: "Detections"
+    description: "Detection, severity high: ModifyInstanceAttribute whose request names userData (the userData value, or attribute = userData): code that runs at the next boot was changed. (Sigma \"AWS EC2 Startup Shell Script Change\"; Elastic)"
+  }
+
+  dimension: detect_kms_key_disabled_or_deleted {
+    type: yesno
+    sql: ${event_source} = 'kms.amazonaws.com' AND ${event_name} IN ('DisableKey', 'ScheduleKeyDeletion') ;;
+    label: "KMS key disabled or scheduled for deletion"
+    group_label: "Detections"
+    description: "Detection, severity high: kms.amazonaws.com DisableKey or ScheduleKeyDeletion: data encrypted under the key becomes unreadable (destruction or ransom). (Elastic; CIS 4.7)"
+  }
+
+  dimension: detect_root_console_login {
+    type: yesno
+    sql: ${event_name} = 'ConsoleLogin' AND ${user_type} = 'Root' AND json_extract_scalar(${response_elements}, '$.ConsoleLogin') = 'Success' ;;
+    label: "Root console sign-in"
+    group_label: "Detections"
+    description: "Detection, severity high: A successful ConsoleLogin by the root user (userIdentity.type Root, responseElements.ConsoleLogin = 'Success'). (Elastic \"AWS Management Console Root Login\"; Panther AWS.Console.RootLogin)"
+  }
+
+  dimension: detect_s3_public_access_block_removed {
+    type: yesno
+    sql:
+      (${event_name} IN ('DeleteBucketPublicAccessBlock', 'DeletePublicAccessBlock')
+        OR (${event_name} IN ('PutBucketPublicAccessBlock', 'PutAccountPublicAccessBlock') AND regexp_like(${request_parameters}, '"(BlockPublicAcls|IgnorePublicAcls|BlockPublicPolicy|RestrictPublicBuckets)"\s*:\s*"?false')))
+    ;;
+    label: "S3 Block Public Access removed"
+    group_label: "Detections"
+    description: "Detection, severity high: DeleteBucketPublicAccessBlock or DeletePublicAccessBlock, or PutBucketPublicAccessBlock / PutAccountPublicAccessBlock setting one of BlockPublicAcls, IgnorePublicAcls, BlockPublicPolicy, RestrictPublicBuckets to false: the guard rail against public buckets is lowered. (Elastic \"AWS S3 Bucket Public Access Block Disabled\")"
+  }
+
+  dimension: detect_s3_bucket_shared_cross_account {
+    type: yesno
+    sql:
+      ${event_name} = 'PutBucketPolicy'
+        AND NULLIF(regexp_extract(${request_parameters}, '"AWS"\s*:\s*\[?\s*"(arn:aws[a-z-]*:iam::)?([0-9]{12})', 2), '') <> COALESCE(${recipient_account_id}, '')
+    ;;
+    label: "S3 bucket policy grants another account"
+    group_label: "Detections"
+    description: "Detection, severity high: PutBucketPolicy whose first AWS principal (an account ID or an IAM ARN) belongs to another account than the one that received the event (recipientAccountId): data shared outside the account. (Elastic \"AWS S3 Bucket Policy Added to Share with External Account\"; Stratus Red Team s3-backdoor-bucket-policy)"
+  }
+
+  dimension: detect_security_group_open_to_world {
+    type: yesno
+    sql:
+      ${event_name} IN ('AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress', 'ModifySecurityGroupRules')
+        AND regexp_like(${request_parameters}, '(?i)"cidr(ip|ipv4|ipv6)"\s*:\s*"[0-9a-f.:]+/0"')
+    ;;
+    label: "Security group opened to the internet"
+    group_label: "Detections"
+    description: "Detection, severity high: AuthorizeSecurityGroupIngress, AuthorizeSecurityGroupEgress or ModifySecurityGroupRules whose request carries a CIDR of prefix length 0 (0.0.0.0/0, ::/0, or any address /0): a rule open to every address. (Sigma; Elastic; CIS 4.10 narrowed)"
+  }
+
+  dimension: detect_snapshot_or_image_shared {
+    type: yesno
+    sql:
+      (${event_name} = 'ModifySnapshotAttribute' AND COALESCE(json_extract_scalar(${request_parameters}, '$.createVolumePermission.add.items[0].userId'), json_extract_scalar(${request_parameters}, '$.createVolumePermission.add.items[0].group')) IS NOT NULL)
+        OR (${event_name} = 'ModifyImageAttribute' AND COALESCE(json_extract_scalar(${request_parameters}, '$.launchPermission.add.items[0].userId'), json_extract_scalar(${request_parameters}, '$.launchPermission.add.items[0].group')) IS NOT NULL)
+        OR (${event_name} IN ('ModifyDBSnapshotAttribute', 'ModifyDBClusterSnapshotAttribute') AND json_extract_scalar(${request_parameters}, '$.valuesToAdd[0]') IS NOT NULL)
+    ;;
+    label: "Snapshot or AMI shared"
+    group_label: "Detections"
+    description: "Detection, severity high: ModifySnapshotAttribute adding a createVolumePermission, ModifyImageAttribute adding a launchPermission, or ModifyDBSnapshotAttribute / ModifyDBClusterSnapshotAttribute with a non-empty valuesToAdd: a disk, image or database copy can be restored by another account (or everyone, group all). (Sigma; Elastic \"AWS EC2 EBS Snapshot Shared or Made Public\", RDS snapshot shared)"
+  }
+
+  dimension: detect_vpc_flow_logs_deleted {
+    type: yesno
+    sql: ${event_name} = 'DeleteFlowLogs' ;;
+    label: "VPC flow logs deleted"
+    group_label: "Detections"
+    description: "Detection, severity high: DeleteFlowLogs: network evidence stops being recorded. (Sigma; Elastic \"AWS EC2 VPC Flow Logs Deletion\")"
+  }
+
+  dimension: detect_unusual_region {
+    type: yesno
+    sql: FALSE ;;
+    label: "API call in an unexpected region"
+    group_label: "Detections"
+    description: "Detection, severity medium: An event whose awsRegion is outside the expected regions. No allow list is configured (detections.allowedRegions option), so this detection flags nothing. (Common practice (region allow list))"
+  }
+
+  dimension: detect_cloudtrail_trail_modified {
+    type: yesno
+    sql: ${event_source} = 'cloudtrail.amazonaws.com' AND ${event_name} IN ('UpdateTrail', 'PutEventSelectors', 'PutInsightSelectors') ;;
+    label: "CloudTrail trail or event selectors modified"
+    group_label: "Detections"
+    description: "Detection, severity medium: UpdateTrail, PutEventSelectors or PutInsightSelectors (cloudtrail.amazonaws.com): what the trail records, or where it delivers, changed; event selectors can switch management events off. (Sigma \"AWS CloudTrail Important Change\"; Elastic (PutEventSelectors))"
+  }
+
+  dimension: detect_cloudwatch_logs_deleted {
+    type: yesno
+    sql:
+      (${event_source} = 'logs.amazonaws.com' AND ${event_name} IN ('DeleteLogGroup', 'DeleteLogStream'))
+        OR (${event_source} = 'monitoring.amazonaws.com' AND ${event_name} = 'DeleteAlarms')
+    ;;
+    label: "CloudWatch log group, stream or alarm deleted"
+    group_label: "Detections"
+    description: "Detection, severity medium: logs.amazonaws.com DeleteLogGroup or DeleteLogStream, or monitoring.amazonaws.com DeleteAlarms: evidence or alerting removed. (Elastic \"AWS CloudWatch Log Group Deletion\" / \"Alarm Deletion\")"
+  }
+
+  dimension: detect_console_login_without_mfa {
+    type: yesno
+    sql:
+      ${event_name} = 'ConsoleLogin'
+        AND ${user_type} IN ('IAMUser', 'Root')
+        AND json_extract_scalar(${response_elements}, '$.ConsoleLogin') = 'Success'
+        AND COALESCE(json_extract_scalar(${additional_event_data}, '$.MFAUsed'), '') <> 'Yes'
+    ;;
+    label: "Console sign-in without MFA"
+    group_label: "Detections"
+    description: "Detection, severity medium: A successful ConsoleLogin by an IAM user or the root user with additionalEventData.MFAUsed not 'Yes'. Unlike CIS 4.2 it includes root; like it, it leaves out Identity Center and SAML sign-ins. (Sigma; Elastic; Panther AWS.Console.LoginWithoutMFA; CIS 4.2)"
+  }
+
+  dimension: detect_ebs_default_encryption_disabled {
+    type: yesno
+    sql: ${event_name} = 'DisableEbsEncryptionByDefault' ;;
+    label: "EBS default encryption disabled"
+    group_label: "Detections"
+    description: "Detection, severity medium: DisableEbsEncryptionByDefault: new volumes in the region are no longer encrypted. (Sigma; Elastic)"
+  }
+
+  dimension: detect_mfa_device_deactivated {
+    type: yesno
+    sql: ${event_source} = 'iam.amazonaws.com' AND ${event_name} IN ('DeactivateMFADevice', 'DeleteVirtualMFADevice') ;;
+    label: "MFA device deactivated or deleted"
+    group_label: "Detections"
+    description: "Detection, severity medium: iam.amazonaws.com DeactivateMFADevice or DeleteVirtualMFADevice: a second factor was removed. (Elastic \"AWS IAM Deactivation of MFA Device\")"
+  }
+
+  dimension: detect_role_trust_policy_updated {
+    type: yesno
+    sql: ${event_name} = 'UpdateAssumeRolePolicy' ;;
+    label: "Role trust policy updated"
+    group_label: "Detections"
+    description: "Detection, severity medium: UpdateAssumeRolePolicy: who may assume the role changed (a backdoor to the role when the new principal is foreign). (Elastic \"AWS IAM Assume Role Policy Update\")"
+  }
+
+  dimension: detect_iam_user_created {
+    type: yesno
+    sql: ${event_source} = 'iam.amazonaws.com' AND ${event_name} = 'CreateUser' ;;
+    label: "IAM user created"
+    group_label: "Detections"
+    description: "Detection, severity low: iam.amazonaws.com CreateUser: a new long-lived identity (often followed by an access key or a console password). (Sigma; Panther; Stratus Red Team iam-create-admin-user)"
+  }
+
+  dimension: detect_network_acl_or_route_change {
+    type: yesno
+    sql: ${event_name} IN ('CreateNetworkAclEntry', 'ReplaceNetworkAclEntry', 'DeleteNetworkAcl', 'DeleteNetworkAclEntry', 'ReplaceNetworkAclAssociation', 'CreateRoute', 'ReplaceRoute', 'DeleteRoute', 'ReplaceRouteTableAssociation', 'DisassociateRouteTable') ;;
+    label: "Network ACL or route changed"
+    group_label: "Detections"
+    description: "Detection, severity low: A network ACL entry or association, or a route or route table association, was created, replaced or deleted (CreateNetworkAclEntry, ReplaceNetworkAclEntry, DeleteNetworkAcl, DeleteNetworkAclEntry, ReplaceNetworkAclAssociation, CreateRoute, ReplaceRoute, DeleteRoute, ReplaceRouteTableAssociation, DisassociateRouteTable): traffic may be let in or diverted. (CIS 4.11 and 4.13; Elastic \"AWS EC2 Network Access Control List Creation/Deletion\", \"Route Table Modified\")"
+  }
+
+  dimension: detect_user_added_to_group {
+    type: yesno
+    sql: ${event_source} = 'iam.amazonaws.com' AND ${event_name} = 'AddUserToGroup' ;;
+    label: "User added to a group"
+    group_label: "Detections"
+    description: "Detection, severity low: iam.amazonaws.com AddUserToGroup: the user gains the permissions of the group. (Elastic \"AWS IAM User Addition to Group\")"
+  }
+
+  dimension: is_detection {
+    type: yesno
+    sql:
+      (${event_source} = 'iam.amazonaws.com'
+        AND ${event_name} IN ('AttachUserPolicy', 'AttachRolePolicy', 'AttachGroupPolicy')
+        AND json_extract_scalar(${request_parameters}, '$.policyArn') LIKE 'arn:aws%:iam::aws:policy/AdministratorAccess')
+        OR (${event_source} = 'cloudtrail.amazonaws.com' AND ${event_name} IN ('StopLogging', 'DeleteTrail'))
+        OR (${event_source} = 'guardduty.amazonaws.com'
+        AND (${event_name} = 'DeleteDetector' OR (${event_name} = 'UpdateDetector' AND json_extract_scalar(${request_parameters}, '$.enable') = 'false')))
+        OR (${event_source} = 's3.amazonaws.com'
+        AND ((${event_name} = 'PutBucketPolicy' AND regexp_like(${request_parameters}, '"Principal"\s*:\s*("\*"|\{\s*"AWS"\s*:\s*(\[\s*)?"\*")'))
+          OR (${event_name} = 'PutBucketAcl' AND regexp_like(${request_parameters}, 'acs\.amazonaws\.com/groups/global/(AllUsers|AuthenticatedUsers)|"x-amz-acl"\s*:\s*\[?\s*"(public-read|public-read-write|authenticated-read)"'))))
+        OR (${event_source} = 'config.amazonaws.com' AND ${event_name} IN ('StopConfigurationRecorder', 'DeleteConfigurationRecorder', 'DeleteDeliveryChannel'))
+        OR (${event_name} = 'CreateAccessKey' AND json_extract_scalar(${request_parameters}, '$.userName') IS NOT NULL
+        AND json_extract_scalar(${request_parameters}, '$.userName') <> COALESCE(${user_name}, '')
+        AND json_extract_scalar(${request_parameters}, '$.userName') <> COALESCE(NULLIF(regexp_extract(${user_arn}, '/([^/]+)$', 1), ''), ''))
+        OR (${event_source} = 'organizations.amazonaws.com' AND ${event_name} = 'LeaveOrganization')
+        OR (${event_source} = 's3.amazonaws.com'
+        AND ${event_name} IN ('PutBucketPolicy', 'DeleteBucketPolicy', 'PutBucketAcl', 'PutBucketLifecycle')
+        AND (regexp_like(${bucket_name}, '(?i)cloudtrail')))
+        OR (${event_name} IN ('CreateLoginProfile', 'UpdateLoginProfile') AND json_extract_scalar(${request_parameters}, '$.userName') IS NOT NULL
+        AND json_extract_scalar(${request_parameters}, '$.userName') <> COALESCE(${user_name}, '')
+        AND json_extract_scalar(${request_parameters}, '$.userName') <> COALESCE(NULLIF(regexp_extract(${user_arn}, '/([^/]+)$', 1), ''), ''))
+        OR (${event_name} = 'ModifyInstanceAttribute' AND strpos(${request_parameters}, '"userData"') > 0)
+        OR (${event_source} = 'kms.amazonaws.com' AND ${event_name} IN ('DisableKey', 'ScheduleKeyDeletion'))
+        OR (${event_name} = 'ConsoleLogin' AND ${user_type} = 'Root' AND json_extract_scalar(${response_elements}, '$.ConsoleLogin') = 'Success')
+        OR ((${event_name} IN ('DeleteBucketPublicAccessBlock', 'DeletePublicAccessBlock')
+        OR (${event_name} IN ('PutBucketPublicAccessBlock', 'PutAccountPublicAccessBlock') AND regexp_like(${request_parameters}, '"(BlockPublicAcls|IgnorePublicAcls|BlockPublicPolicy|RestrictPublicBuckets)"\s*:\s*"?false'))))
+        OR (${event_name} = 'PutBucketPolicy'
+        AND NULLIF(regexp_extract(${request_parameters}, '"AWS"\s*:\s*\[?\s*"(arn:aws[a-z-]*:iam::)?([0-9]{12})', 2), '') <> COALESCE(${recipient_account_id}, ''))
+        OR (${event_name} IN ('AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress', 'ModifySecurityGroupRules')
+        AND regexp_like(${request_parameters}, '(?i)"cidr(ip|ipv4|ipv6)"\s*:\s*"[0-9a-f.:]+/0"'))
+        OR ((${event_name} = 'ModifySnapshotAttribute' AND COALESCE(json_extract_scalar(${request_parameters}, '$.createVolumePermission.add.items[0].userId'), json_extract_scalar(${request_parameters}, '$.createVolumePermission.add.items[0].group')) IS NOT NULL)
+        OR (${event_name} = 'ModifyImageAttribute' AND COALESCE(json_extract_scalar(${request_parameters}, '$.launchPermission.add.items[0].userId'), json_extract_scalar(${request_parameters}, '$.launchPermission.add.items[0].group')) IS NOT NULL)
+        OR (${event_name} IN ('ModifyDBSnapshotAttribute', 'ModifyDBClusterSnapshotAttribute') AND json_extract_scalar(${request_parameters}, '$.valuesToAdd[0]') IS NOT NULL))
+        OR (${event_name} = 'DeleteFlowLogs')
+        OR (FALSE)
+        OR (${event_source} = 'cloudtrail.amazonaws.com' AND ${event_name} IN ('UpdateTrail', 'PutEventSelectors', 'PutInsightSelectors'))
+        OR ((${event_source} = 'logs.amazonaws.com' AND ${event_name} IN ('DeleteLogGroup', 'DeleteLogStream'))
+        OR (${event_source} = 'monitoring.amazonaws.com' AND ${event_name} = 'DeleteAlarms'))
+        OR (${event_name} = 'ConsoleLogin'
+        AND ${user_type} IN ('IAMUser', 'Root')
+        AND json_extract_scalar(${response_elements}, '$.ConsoleLogin') = 'Success'
+        AND COALESCE(json_extract_scalar(${additional_event_data}, '$.MFAUsed'), '') <> 'Yes')
+        OR (${event_name} = 'DisableEbsEncryptionByDefault')
+        OR (${event_source} = 'iam.amazonaws.com' AND ${event_name} IN ('DeactivateMFADevice', 'DeleteVirtualMFADevice'))
+        OR (${event_name} = 'UpdateAssumeRolePolicy')
+        OR (${event_source} = 'iam.amazonaws.com' AND ${event_name} = 'CreateUser')
+        OR (${event_name} IN ('CreateNetworkAclEntry', 'ReplaceNetworkAclEntry', 'DeleteNetworkAcl', 'DeleteNetworkAclEntry', 'ReplaceNetworkAclAssociation', 'CreateRoute', 'ReplaceRoute', 'DeleteRoute', 'ReplaceRouteTableAssociation', 'DisassociateRouteTable'))
+        OR (${event_source} = 'iam.amazonaws.com' AND ${event_name} = 'AddUserToGroup')
+    ;;
+    label: "Is Detection"
+    group_label: "Detections"
+    description: "The event matches at least one of the 27 detections (see Detection Name)."
+  }
+
+  dimension: detection_name {
+    type: string
+    sql:
+      CASE
+        WHEN ${event_source} = 'iam.amazonaws.com'
+        AND ${event_name} IN ('AttachUserPolicy', 'AttachRolePolicy', 'AttachGroupPolicy')
+        AND json_extract_scalar(${request_parameters}, '$.policyArn') LIKE 'arn:aws%:iam::aws:policy/AdministratorAccess' THEN 'AdministratorAccess policy attached'
+        WHEN ${event_source} = 'cloudtrail.amazonaws.com' AND ${event_name} IN ('StopLogging', 'DeleteTrail') THEN 'CloudTrail logging stopped or trail deleted'
+        WHEN ${event_source} = 'guardduty.amazonaws.com'
+        AND (${event_name} = 'DeleteDetector' OR (${event_name} = 'UpdateDetector' AND json_extract_scalar(${request_parameters}, '$.enable') = 'false')) THEN 'GuardDuty detector deleted or disabled'
+        WHEN ${event_source} = 's3.amazonaws.com'
+        AND ((${event_name} = 'PutBucketPolicy' AND regexp_like(${request_parameters}, '"Principal"\s*:\s*("\*"|\{\s*"AWS"\s*:\s*(\[\s*)?"\*")'))
+          OR (${event_name} = 'PutBucketAcl' AND regexp_like(${request_parameters}, 'acs\.amazonaws\.com/groups/global/(AllUsers|AuthenticatedUsers)|"x-amz-acl"\s*:\s*\[?\s*"(public-read|public-read-write|authenticated-read)"'))) THEN 'S3 bucket made public'
+        WHEN ${event_source} = 'config.amazonaws.com' AND ${event_name} IN ('StopConfigurationRecorder', 'DeleteConfigurationRecorder', 'DeleteDeliveryChannel') THEN 'AWS Config recording stopped'
+        WHEN ${event_name} = 'CreateAccessKey' AND json_extract_scalar(${request_parameters}, '$.userName') IS NOT NULL
+        AND json_extract_scalar(${request_parameters}, '$.userName') <> COALESCE(${user_name}, '')
+        AND json_extract_scalar(${request_parameters}, '$.userName') <> COALESCE(NULLIF(regexp_extract(${user_arn}, '/([^/]+)$', 1), ''), '') THEN 'Access key created for another user'
+        WHEN ${event_source} = 'organizations.amazonaws.com' AND ${event_name} = 'LeaveOrganization' THEN 'Account left the organization'
+        WHEN ${event_source} = 's3.amazonaws.com'
+        AND ${event_name} IN ('PutBucketPolicy', 'DeleteBucketPolicy', 'PutBucketAcl', 'PutBucketLifecycle')
+        AND (regexp_like(${bucket_name}, '(?i)cloudtrail')) THEN 'CloudTrail log bucket policy changed'
+        WHEN ${event_name} IN ('CreateLoginProfile', 'UpdateLoginProfile') AND json_extract_scalar(${request_parameters}, '$.userName') IS NOT NULL
+        AND json_extract_scalar(${request_parameters}, '$.userName') <> COALESCE(${user_name}, '')
+        AND json_extract_scalar(${request_parameters}, '$.userName') <> COALESCE(NULLIF(regexp_extract(${user_arn}, '/([^/]+)$', 1), ''), '') THEN 'Console password set for another user'
+        WHEN ${event_name} = 'ModifyInstanceAttribute' AND strpos(${request_parameters}, '"userData"') > 0 THEN 'EC2 instance user data modified'
+        WHEN ${event_source} = 'kms.amazonaws.com' AND ${event_name} IN ('DisableKey', 'ScheduleKeyDeletion') THEN 'KMS key disabled or scheduled for deletion'
+        WHEN ${event_name} = 'ConsoleLogin' AND ${user_type} = 'Root' AND json_extract_scalar(${response_elements}, '$.ConsoleLogin') = 'Success' THEN 'Root console sign-in'
+        WHEN (${event_name} IN ('DeleteBucketPublicAccessBlock', 'DeletePublicAccessBlock')
+        OR (${event_name} IN ('PutBucketPublicAccessBlock', 'PutAccountPublicAccessBlock') AND regexp_like(${request_parameters}, '"(BlockPublicAcls|IgnorePublicAcls|BlockPublicPolicy|RestrictPublicBuckets)"\s*:\s*"?false'))) THEN 'S3 Block Public Access removed'
+        WHEN ${event_name} = 'PutBucketPolicy'
+        AND NULLIF(regexp_extract(${request_parameters}, '"AWS"\s*:\s*\[?\s*"(arn:aws[a-z-]*:iam::)?([0-9]{12})', 2), '') <> COALESCE(${recipient_account_id}, '') THEN 'S3 bucket policy grants another account'
+        WHEN ${event_name} IN ('AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress', 'ModifySecurityGroupRules')
+        AND regexp_like(${request_parameters}, '(?i)"cidr(ip|ipv4|ipv6)"\s*:\s*"[0-9a-f.:]+/0"') THEN 'Security group opened to the internet'
+        WHEN (${event_name} = 'ModifySnapshotAttribute' AND COALESCE(json_extract_scalar(${request_parameters}, '$.createVolumePermission.add.items[0].userId'), json_extract_scalar(${request_parameters}, '$.createVolumePermission.add.items[0].group')) IS NOT NULL)
+        OR (${event_name} = 'ModifyImageAttribute' AND COALESCE(json_extract_scalar(${request_parameters}, '$.launchPermission.add.items[0].userId'), json_extract_scalar(${request_parameters}, '$.launchPermission.add.items[0].group')) IS NOT NULL)
+        OR (${event_name} IN ('ModifyDBSnapshotAttribute', 'ModifyDBClusterSnapshotAttribute') AND json_extract_scalar(${request_parameters}, '$.valuesToAdd[0]') IS NOT NULL) THEN 'Snapshot or AMI shared'
+        WHEN ${event_name} = 'DeleteFlowLogs' THEN 'VPC flow logs deleted'
+        WHEN FALSE THEN 'API call in an unexpected region'
+        WHEN ${event_source} = 'cloudtrail.amazonaws.com' AND ${event_name} IN ('UpdateTrail', 'PutEventSelectors', 'PutInsightSelectors') THEN 'CloudTrail trail or event selectors modified'
+        WHEN (${event_source} = 'logs.amazonaws.com' AND ${event_name} IN ('DeleteLogGroup', 'DeleteLogStream'))
+        OR (${event_source} = 'monitoring.amazonaws.com' AND ${event_name} = 'DeleteAlarms') THEN 'CloudWatch log group, stream or alarm deleted'
+        WHEN ${event_name} = 'ConsoleLogin'
+        AND ${user_type} IN ('IAMUser', 'Root')
+        AND json_extract_scalar(${response_elements}, '$.ConsoleLogin') = 'Success'
+        AND COALESCE(json_extract_scalar(${additional_event_data}, '$.MFAUsed'), '') <> 'Yes' THEN 'Console sign-in without MFA'
+        WHEN ${event_name} = 'DisableEbsEncryptionByDefault' THEN 'EBS default encryption disabled'
+        WHEN ${event_source} = 'iam.amazonaws.com' AND ${event_name} IN ('DeactivateMFADevice', 'DeleteVirtualMFADevice') THEN 'MFA device deactivated or deleted'
+        WHEN ${event_name} = 'UpdateAssumeRolePolicy' THEN 'Role trust policy updated'
+        WHEN ${event_source} = 'iam.amazonaws.com' AND ${event_name} = 'CreateUser' THEN 'IAM user created'
+        WHEN ${event_name} IN ('CreateNetworkAclEntry', 'ReplaceNetworkAclEntry', 'DeleteNetworkAcl', 'DeleteNetworkAclEntry', 'ReplaceNetworkAclAssociation', 'CreateRoute', 'ReplaceRoute', 'DeleteRoute', 'ReplaceRouteTableAssociation', 'DisassociateRouteTable') THEN 'Network ACL or route changed'
+        WHEN ${event_source} = 'iam.amazonaws.com' AND ${event_name} = 'AddUserToGroup' THEN 'User added to a group'
+      END
+    ;;
+    label: "Detection Name"
+    group_label: "Detections"
+    description: "The detection the event matches. When several match, the highest severity wins (critical, high, medium, low), then the name in alphabetical order; Detections (all) lists every match. Empty when none matches."
+  }
+
+  dimension: detection_severity {
+    type: string
+    sql:
+      CASE
+        WHEN ${event_source} = 'iam.amazonaws.com'
+        AND ${event_name} IN ('AttachUserPolicy', 'AttachRolePolicy', 'AttachGroupPolicy')
+        AND json_extract_scalar(${request_parameters}, '$.policyArn') LIKE 'arn:aws%:iam::aws:policy/AdministratorAccess' THEN 'critical'
+        WHEN ${event_source} = 'cloudtrail.amazonaws.com' AND ${event_name} IN ('StopLogging', 'DeleteTrail') THEN 'critical'
+        WHEN ${event_source} = 'guardduty.amazonaws.com'
+        AND (${event_name} = 'DeleteDetector' OR (${event_name} = 'UpdateDetector' AND json_extract_scalar(${request_parameters}, '$.enable') = 'false')) THEN 'critical'
+        WHEN ${event_source} = 's3.amazonaws.com'
+        AND ((${event_name} = 'PutBucketPolicy' AND regexp_like(${request_parameters}, '"Principal"\s*:\s*("\*"|\{\s*"AWS"\s*:\s*(\[\s*)?"\*")'))
+          OR (${event_name} = 'PutBucketAcl' AND regexp_like(${request_parameters}, 'acs\.amazonaws\.com/groups/global/(AllUsers|AuthenticatedUsers)|"x-amz-acl"\s*:\s*\[?\s*"(public-read|public-read-write|authenticated-read)"'))) THEN 'critical'
+        WHEN ${event_source} = 'config.amazonaws.com' AND ${event_name} IN ('StopConfigurationRecorder', 'DeleteConfigurationRecorder', 'DeleteDeliveryChannel') THEN 'high'
+        WHEN ${event_name} = 'CreateAccessKey' AND json_extract_scalar(${request_parameters}, '$.userName') IS NOT NULL
+        AND json_extract_scalar(${request_parameters}, '$.userName') <> COALESCE(${user_name}, '')
+        AND json_extract_scalar(${request_parameters}, '$.userName') <> COALESCE(NULLIF(regexp_extract(${user_arn}, '/([^/]+)$', 1), ''), '') THEN 'high'
+        WHEN ${event_source} = 'organizations.amazonaws.com' AND ${event_name} = 'LeaveOrganization' THEN 'high'
+        WHEN ${event_source} = 's3.amazonaws.com'
+        AND ${event_name} IN ('PutBucketPolicy', 'DeleteBucketPolicy', 'PutBucketAcl', 'PutBucketLifecycle')
+        AND (regexp_like(${bucket_name}, '(?i)cloudtrail')) THEN 'high'
+        WHEN ${event_name} IN ('CreateLoginProfile', 'UpdateLoginProfile') AND json_extract_scalar(${request_parameters}, '$.userName') IS NOT NULL
+        AND json_extract_scalar(${request_parameters}, '$.userName') <> COALESCE(${user_name}, '')
+        AND json_extract_scalar(${request_parameters}, '$.userName') <> COALESCE(NULLIF(regexp_extract(${user_arn}, '/([^/]+)$', 1), ''), '') THEN 'high'
+        WHEN ${event_name} = 'ModifyInstanceAttribute' AND strpos(${request_parameters}, '"userData"') > 0 THEN 'high'
+        WHEN ${event_source} = 'kms.amazonaws.com' AND ${event_name} IN ('DisableKey', 'ScheduleKeyDeletion') THEN 'high'
+        WHEN ${event_name} = 'ConsoleLogin' AND ${user_type} = 'Root' AND json_extract_scalar(${response_elements}, '$.ConsoleLogin') = 'Success' THEN 'high'
+        WHEN (${event_name} IN ('DeleteBucketPublicAccessBlock', 'DeletePublicAccessBlock')
+        OR (${event_name} IN ('PutBucketPublicAccessBlock', 'PutAccountPublicAccessBlock') AND regexp_like(${request_parameters}, '"(BlockPublicAcls|IgnorePublicAcls|BlockPublicPolicy|RestrictPublicBuckets)"\s*:\s*"?false'))) THEN 'high'
+        WHEN ${event_name} = 'PutBucketPolicy'
+        AND NULLIF(regexp_extract(${request_parameters}, '"AWS"\s*:\s*\[?\s*"(arn:aws[a-z-]*:iam::)?([0-9]{12})', 2), '') <> COALESCE(${recipient_account_id}, '') THEN 'high'
+        WHEN ${event_name} IN ('AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress', 'ModifySecurityGroupRules')
+        AND regexp_like(${request_parameters}, '(?i)"cidr(ip|ipv4|ipv6)"\s*:\s*"[0-9a-f.:]+/0"') THEN 'high'
+        WHEN (${event_name} = 'ModifySnapshotAttribute' AND COALESCE(json_extract_scalar(${request_parameters}, '$.createVolumePermission.add.items[0].userId'), json_extract_scalar(${request_parameters}, '$.createVolumePermission.add.items[0].group')) IS NOT NULL)
+        OR (${event_name} = 'ModifyImageAttribute' AND COALESCE(json_extract_scalar(${request_parameters}, '$.launchPermission.add.items[0].userId'), json_extract_scalar(${request_parameters}, '$.launchPermission.add.items[0].group')) IS NOT NULL)
+        OR (${event_name} IN ('ModifyDBSnapshotAttribute', 'ModifyDBClusterSnapshotAttribute') AND json_extract_scalar(${request_parameters}, '$.valuesToAdd[0]') IS NOT NULL) THEN 'high'
+        WHEN ${event_name} = 'DeleteFlowLogs' THEN 'high'
+        WHEN FALSE THEN 'medium'
+        WHEN ${event_source} = 'cloudtrail.amazonaws.com' AND ${event_name} IN ('UpdateTrail', 'PutEventSelectors', 'PutInsightSelectors') THEN 'medium'
+        WHEN (${event_source} = 'logs.amazonaws.com' AND ${event_name} IN ('DeleteLogGroup', 'DeleteLogStream'))
+        OR (${event_source} = 'monitoring.amazonaws.com' AND ${event_name} = 'DeleteAlarms') THEN 'medium'
+        WHEN ${event_name} = 'ConsoleLogin'
+        AND ${user_type} IN ('IAMUser', 'Root')
+        AND json_extract_scalar(${response_elements}, '$.ConsoleLogin') = 'Success'
+        AND COALESCE(json_extract_scalar(${additional_event_data}, '$.MFAUsed'), '') <> 'Yes' THEN 'medium'
+        WHEN ${event_name} = 'DisableEbsEncryptionByDefault' THEN 'medium'
+        WHEN ${event_source} = 'iam.amazonaws.com' AND ${event_name} IN ('DeactivateMFADevice', 'DeleteVirtualMFADevice') THEN 'medium'
+        WHEN ${event_name} = 'UpdateAssumeRolePolicy' THEN 'medium'
+        WHEN ${event_source} = 'iam.amazonaws.com' AND ${event_name} = 'CreateUser' THEN 'low'
+        WHEN ${event_name} IN ('CreateNetworkAclEntry', 'ReplaceNetworkAclEntry', 'DeleteNetworkAcl', 'DeleteNetworkAclEntry', 'ReplaceNetworkAclAssociation', 'CreateRoute', 'ReplaceRoute', 'DeleteRoute', 'ReplaceRouteTableAssociation', 'DisassociateRouteTable') THEN 'low'
+        WHEN ${event_source} = 'iam.amazonaws.com' AND ${event_name} = 'AddUserToGroup' THEN 'low'
+      END
+    ;;
+    order_by_field: detection_severity_rank
+    label: "Detection Severity"
+    group_label: "Detections"
+    description: "Severity of Detection Name: critical, high, medium or low (the highest of the detections the event matches). Empty when none matches."
+  }
+
+  dimension: detection_severity_rank {
+    type: number
+    sql:
+      CASE ${detection_severity}
+        WHEN 'critical' THEN 1
+        WHEN 'high' THEN 2
+        WHEN 'medium' THEN 3
+        WHEN 'low' THEN 4
+      END
+    ;;
+    label: "Detection Severity Rank"
+    group_label: "Detections"
+    description: "Detection Severity as a number for sorting: 1 critical, 2 high, 3 medium, 4 low."
+  }
+
+  dimension: detections_all {
+    type: string
+    sql:
+      NULLIF(concat_ws(', ',
+        CASE WHEN ${event_source} = 'iam.amazonaws.com'
+        AND ${event_name} IN ('AttachUserPolicy', 'AttachRolePolicy', 'AttachGroupPolicy')
+        AND json_extract_scalar(${request_parameters}, '$.policyArn') LIKE 'arn:aws%:iam::aws:policy/AdministratorAccess' THEN 'AdministratorAccess policy attached' END,
+        CASE WHEN ${event_source} = 'cloudtrail.amazonaws.com' AND ${event_name} IN ('StopLogging', 'DeleteTrail') THEN 'CloudTrail logging stopped or trail deleted' END,
+        CASE WHEN ${event_source} = 'guardduty.amazonaws.com'
+        AND (${event_name} = 'DeleteDetector' OR (${event_name} = 'UpdateDetector' AND json_extract_scalar(${request_parameters}, '$.enable') = 'false')) THEN 'GuardDuty detector deleted or disabled' END,
+        CASE WHEN ${event_source} = 's3.amazonaws.com'
+        AND ((${event_name} = 'PutBucketPolicy' AND regexp_like(${request_parameters}, '"Principal"\s*:\s*("\*"|\{\s*"AWS"\s*:\s*(\[\s*)?"\*")'))
+          OR (${event_name} = 'PutBucketAcl' AND regexp_like(${request_parameters}, 'acs\.amazonaws\.com/groups/global/(AllUsers|AuthenticatedUsers)|"x-amz-acl"\s*:\s*\[?\s*"(public-read|public-read-write|authenticated-read)"'))) THEN 'S3 bucket made public' END,
+        CASE WHEN ${event_source} = 'config.amazonaws.com' AND ${event_name} IN ('StopConfigurationRecorder', 'DeleteConfigurationRecorder', 'DeleteDeliveryChannel') THEN 'AWS Config recording stopped' END,
+        CASE WHEN ${event_name} = 'CreateAccessKey' AND json_extract_scalar(${request_parameters}, '$.userName') IS NOT NULL
+        AND json_extract_scalar(${request_parameters}, '$.userName') <> COALESCE(${user_name}, '')
+        AND json_extract_scalar(${request_parameters}, '$.userName') <> COALESCE(NULLIF(regexp_extract(${user_arn}, '/([^/]+)$', 1), ''), '') THEN 'Access key created for another user' END,
+        CASE WHEN ${event_source} = 'organizations.amazonaws.com' AND ${event_name} = 'LeaveOrganization' THEN 'Account left the organization' END,
+        CASE WHEN ${event_source} = 's3.amazonaws.com'
+        AND ${event_name} IN ('PutBucketPolicy', 'DeleteBucketPolicy', 'PutBucketAcl', 'PutBucketLifecycle')
+        AND (regexp_like(${bucket_name}, '(?i)cloudtrail')) THEN 'CloudTrail log bucket policy changed' END,
+        CASE WHEN ${event_name} IN ('CreateLoginProfile', 'UpdateLoginProfile') AND json_extract_scalar(${request_parameters}, '$.userName') IS NOT NULL
+        AND json_extract_scalar(${request_parameters}, '$.userName') <> COALESCE(${user_name}, '')
+        AND json_extract_scalar(${request_parameters}, '$.userName') <> COALESCE(NULLIF(regexp_extract(${user_arn}, '/([^/]+)$', 1), ''), '') THEN 'Console password set for another user' END,
+        CASE WHEN ${event_name} = 'ModifyInstanceAttribute' AND strpos(${request_parameters}, '"userData"') > 0 THEN 'EC2 instance user data modified' END,
+        CASE WHEN ${event_source} = 'kms.amazonaws.com' AND ${event_name} IN ('DisableKey', 'ScheduleKeyDeletion') THEN 'KMS key disabled or scheduled for deletion' END,
+        CASE WHEN ${event_name} = 'ConsoleLogin' AND ${user_type} = 'Root' AND json_extract_scalar(${response_elements}, '$.ConsoleLogin') = 'Success' THEN 'Root console sign-in' END,
+        CASE WHEN (${event_name} IN ('DeleteBucketPublicAccessBlock', 'DeletePublicAccessBlock')
+        OR (${event_name} IN ('PutBucketPublicAccessBlock', 'PutAccountPublicAccessBlock') AND regexp_like(${request_parameters}, '"(BlockPublicAcls|IgnorePublicAcls|BlockPublicPolicy|RestrictPublicBuckets)"\s*:\s*"?false'))) THEN 'S3 Block Public Access removed' END,
+        CASE WHEN ${event_name} = 'PutBucketPolicy'
+        AND NULLIF(regexp_extract(${request_parameters}, '"AWS"\s*:\s*\[?\s*"(arn:aws[a-z-]*:iam::)?([0-9]{12})', 2), '') <> COALESCE(${recipient_account_id}, '') THEN 'S3 bucket policy grants another account' END,
+        CASE WHEN ${event_name} IN ('AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress', 'ModifySecurityGroupRules')
+        AND regexp_like(${request_parameters}, '(?i)"cidr(ip|ipv4|ipv6)"\s*:\s*"[0-9a-f.:]+/0"') THEN 'Security group opened to the internet' END,
+        CASE WHEN (${event_name} = 'ModifySnapshotAttribute' AND COALESCE(json_extract_scalar(${request_parameters}, '$.createVolumePermission.add.items[0].userId'), json_extract_scalar(${request_parameters}, '$.createVolumePermission.add.items[0].group')) IS NOT NULL)
+        OR (${event_name} = 'ModifyImageAttribute' AND COALESCE(json_extract_scalar(${request_parameters}, '$.launchPermission.add.items[0].userId'), json_extract_scalar(${request_parameters}, '$.launchPermission.add.items[0].group')) IS NOT NULL)
+        OR (${event_name} IN ('ModifyDBSnapshotAttribute', 'ModifyDBClusterSnapshotAttribute') AND json_extract_scalar(${request_parameters}, '$.valuesToAdd[0]') IS NOT NULL) THEN 'Snapshot or AMI shared' END,
+        CASE WHEN ${event_name} = 'DeleteFlowLogs' THEN 'VPC flow logs deleted' END,
+        CASE WHEN FALSE THEN 'API call in an unexpected region' END,
+        CASE WHEN ${event_source} = 'cloudtrail.amazonaws.com' AND ${event_name} IN ('UpdateTrail', 'PutEventSelectors', 'PutInsightSelectors') THEN 'CloudTrail trail or event selectors modified' END,
+        CASE WHEN (${event_source} = 'logs.amazonaws.com' AND ${event_name} IN ('DeleteLogGroup', 'DeleteLogStream'))
+        OR (${event_source} = 'monitoring.amazonaws.com' AND ${event_name} = 'DeleteAlarms') THEN 'CloudWatch log group, stream or alarm deleted' END,
+        CASE WHEN ${event_name} = 'ConsoleLogin'
+        AND ${user_type} IN ('IAMUser', 'Root')
+        AND json_extract_scalar(${response_elements}, '$.ConsoleLogin') = 'Success'
+        AND COALESCE(json_extract_scalar(${additional_event_data}, '$.MFAUsed'), '') <> 'Yes' THEN 'Console sign-in without MFA' END,
+        CASE WHEN ${event_name} = 'DisableEbsEncryptionByDefault' THEN 'EBS default encryption disabled' END,
+        CASE WHEN ${event_source} = 'iam.amazonaws.com' AND ${event_name} IN ('DeactivateMFADevice', 'DeleteVirtualMFADevice') THEN 'MFA device deactivated or deleted' END,
+        CASE WHEN ${event_name} = 'UpdateAssumeRolePolicy' THEN 'Role trust policy updated' END,
+        CASE WHEN ${event_source} = 'iam.amazonaws.com' AND ${event_name} = 'CreateUser' THEN 'IAM user created' END,
+        CASE WHEN ${event_name} IN ('CreateNetworkAclEntry', 'ReplaceNetworkAclEntry', 'DeleteNetworkAcl', 'DeleteNetworkAclEntry', 'ReplaceNetworkAclAssociation', 'CreateRoute', 'ReplaceRoute', 'DeleteRoute', 'ReplaceRouteTableAssociation', 'DisassociateRouteTable') THEN 'Network ACL or route changed' END,
+        CASE WHEN ${event_source} = 'iam.amazonaws.com' AND ${event_name} = 'AddUserToGroup' THEN 'User added to a group' END), '')
+    ;;
+    label: "Detections (all)"
+    group_label: "Detections"
+    description: "Every detection the event matches, comma-separated, highest severity first. Empty when none matches."
+  }
+
+  measure: detections {
+    type: count
+    filters: [is_detection: "Yes"]
+    label: "Detections"
+    group_label: "Detections"
+    description: "Events that match at least one detection (each event counted once)."
+    value_format_name: decimal_0
+    drill_fields: [event_time_time, detection_severity, detection_name, actor, actor_type, source_ip_address, aws_region, event_name, error_code, event_id]
+  }
+
+  measure: critical_detections {
+    type: count
+    filters: [detection_severity: "critical"]
+    label: "Detections: Critical"
+    group_label: "Detections"
+    description: "Events whose highest-severity detection is critical."
+    value_format_name: decimal_0
+    drill_fields: [event_time_time, detection_severity, detection_name, actor, actor_type, source_ip_address, aws_region, event_name, error_code, event_id]
+  }
+
+  measure: high_detections {
+    type: count
+    filters: [detection_severity: "high"]
+    label: "Detections: High"
+    group_label: "Detections"
+    description: "Events whose highest-severity detection is high."
+    value_format_name: decimal_0
+    drill_fields: [event_time_time, detection_severity, detection_name, actor, actor_type, source_ip_address, aws_region, event_name, error_code, event_id]
+  }
+
+  measure: medium_detections {
+    type: count
+    filters: [detection_severity: "medium"]
+    label: "Detections: Medium"
+    group_label: "Detections"
+    description: "Events whose highest-severity detection is medium."
+    value_format_name: decimal_0
+    drill_fields: [event_time_time, detection_severity, detection_name, actor, actor_type, source_ip_address, aws_region, event_name, error_code, event_id]
+  }
+
+  measure: low_detections {
+    type: count
+    filters: [detection_severity: "low"]
+    label: "Detections: Low"
+    group_label: "Detections"
+    description: "Events whose highest-severity detection is low."
+    value_format_name: decimal_0
+    drill_fields: [event_time_time, detection_severity, detection_name, actor, actor_type, source_ip_address, aws_region, event_name, error_code, event_id]
+  }
+
+  dimension: is_secret_value_read {
+    type: yesno
+    sql: ${event_source} = 'secretsmanager.amazonaws.com' AND ${event_name} IN ('GetSecretValue', 'BatchGetSecretValue') ;;
+    label: "Is Secret Value Read"
+    group_label: "Identity Activity"
+    description: "A Secrets Manager GetSecretValue or BatchGetSecretValue call (successful or not): the building block of the \"secrets read in bulk\" detection."
+  }
+
+  measure: first_event_at {
+    type: min
+    sql: ${event_time_text} ;;
+    label: "First Event Time"
+    group_label: "Identity Activity"
+    description: "Earliest eventTime (UTC, ISO 8601 text) among the rows, e.g. when an access key or actor was first seen in the date range."
+  }
+
+  measure: last_event_at {
+    type: max
+    sql: ${event_time_text} ;;
+    label: "Last Event Time"
+    group_label: "Identity Activity"
+    description: "Latest eventTime (UTC, ISO 8601 text) among the rows, e.g. when an access key or actor was last seen in the date range."
+  }
+
+  measure: long_term_key_calls {
+    type: count
+    filters: [is_long_term_key: "Yes"]
+    label: "Calls with Long-term Keys"
+    group_label: "Identity Activity"
+    description: "Calls signed with a long-term IAM user access key (AKIA…), the kind that leaks."
+    value_format_name: decimal_0
+    drill_fields: [actor, actor_type, access_key_id, source_ip_address, event_name, count]
+  }
+
+  measure: temporary_key_calls {
+    type: count
+    filters: [access_key_kind: "Temporary (ASIA)"]
+    label: "Calls with Temporary Keys"
+    group_label: "Identity Activity"
+    description: "Calls signed with temporary STS credentials (ASIA…)."
+    value_format_name: decimal_0
+    drill_fields: [actor, actor_type, access_key_id, source_ip_address, event_name, count]
+  }
+
+  measure: cross_account_calls {
+    type: count
+    filters: [is_cross_account: "Yes"]
+    label: "Cross-account Calls"
+    group_label: "Identity Activity"
+    description: "Calls whose caller account (userIdentity.accountId) differs from the account that received the event (recipientAccountId)."
+    value_format_name: decimal_0
+    drill_fields: [user_account_id, recipient_account_id, actor, event_name, count]
+  }
+
+  measure: role_assumptions {
+    type: count
+    filters: [event_name: "AssumeRole,AssumeRoleWithSAML,AssumeRoleWithWebIdentity"]
+    label: "Role Assumptions"
+    group_label: "Identity Activity"
+    description: "STS AssumeRole, AssumeRoleWithSAML and AssumeRoleWithWebIdentity calls: one hop of a role chain (caller → Role ARN (requested))."
+    value_format_name: decimal_0
+    drill_fields: [event_time_time, actor, role_arn, role_session_name_requested, source_ip_address, error_code]
+  }
+
+  measure: secret_value_reads {
+    type: count
+    filters: [is_secret_value_read: "Yes"]
+    label: "Secret Value Reads"
+    group_label: "Identity Activity"
+    description: "Secrets Manager GetSecretValue and BatchGetSecretValue calls (successful or not)."
+    value_format_name: decimal_0
+    drill_fields: [event_time_time, actor, secret_id, source_ip_address, error_code]
+  }
+
+  measure: secrets_read {
+    type: count_distinct
+    sql: ${secret_id} ;;
+    filters: [is_secret_value_read: "Yes"]
+    label: "Distinct Secrets Read"
+    group_label: "Identity Activity"
+    description: "Distinct secrets (requestParameters.secretId) read with GetSecretValue."
+    value_format_name: decimal_0
+    drill_fields: [event_time_time, actor, secret_id, source_ip_address, error_code]
+  }
 }

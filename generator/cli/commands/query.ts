@@ -2,7 +2,7 @@
  * `query`: run an explore query or a dashboard tile's query on local CloudTrail logs (or print
  * its SQL): the same Athena SQL Looker would send, no Looker and no AWS needed.
  */
-import { parseFlags, intFlag } from '../args.js';
+import { parseFlags, intFlag, keyValueFlags, USER_ATTRIBUTE_FLAG, USER_ATTRIBUTE_HELP } from '../args.js';
 import type { CliIo } from '../io.js';
 import { compileForCli, reportDiagnostics } from '../compile-for-cli.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.js';
@@ -36,6 +36,7 @@ Options:
   --sql              print the SQL only, run nothing
   --engine NAME      duckdb (default) or athena (runs the real SELECT, prints bytes scanned and cost)
   --config FILE      the config file exporting the block
+${USER_ATTRIBUTE_HELP}
   -h, --help         show this help
 
 ${ATHENA_HELP}`;
@@ -54,6 +55,7 @@ const FLAGS = {
   sql: { type: 'boolean' },
   config: { type: 'string' },
   engine: { type: 'string' },
+  ...USER_ATTRIBUTE_FLAG,
   ...ATHENA_FLAGS,
 } as const;
 
@@ -97,20 +99,11 @@ export async function queryCommand(args: readonly string[], io: CliIo): Promise<
   }
 }
 
-function keyValues(list: readonly string[] | undefined, flag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const item of list ?? []) {
-    const eq = item.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--${flag} takes NAME=EXPRESSION, got "${item}"`);
-    out[item.slice(0, eq).trim()] = item.slice(eq + 1);
-  }
-  return out;
-}
-
 function buildRequest(ir: ProjectIR, v: QueryFlags): QueryRequest {
   const now = parseNow(v.now);
   const limit = v.limit === undefined ? undefined : intFlag('limit', v.limit, 500);
-  const filters = keyValues(v.filter, 'filter');
+  const userAttributes = keyValueFlags(v['user-attribute'], 'user-attribute');
+  const filters = keyValueFlags(v.filter, 'filter');
   if (v.dashboard !== undefined) {
     if (v.tile === undefined) throw new UsageError('--dashboard needs --tile "TITLE"');
     const d = ir.dashboards.find((x) => x.name === v.dashboard);
@@ -122,10 +115,10 @@ function buildRequest(ir: ProjectIR, v: QueryFlags): QueryRequest {
     for (const name of Object.keys(dashboardFilters)) {
       if (!d.filters.some((f) => f.name === name)) throw new UsageError(`dashboard ${d.name} has no filter "${name}" (filters: ${d.filters.map((f) => f.name).join(', ') || 'none'}); use view.field=EXPR to filter a field`);
     }
-    const request = tileQuery(d, tile, { now, dashboardFilters, extraFilters });
+    const request = tileQuery(d, tile, { now, dashboardFilters, extraFilters, userAttributes });
     return { ...request, ...(v.sort ? { sorts: v.sort } : {}), ...(limit !== undefined ? { limit } : {}) };
   }
   if (v.explore === undefined || v.fields === undefined) throw new UsageError('give --explore and --fields, or --dashboard and --tile (see --help)');
   const fields = v.fields.split(',').map((f) => f.trim()).filter(Boolean);
-  return { explore: v.explore, fields, filters, ...(v.sort ? { sorts: v.sort } : {}), ...(limit !== undefined ? { limit } : {}), now, where: `query on explore ${v.explore}` };
+  return { explore: v.explore, fields, filters, userAttributes, ...(v.sort ? { sorts: v.sort } : {}), ...(limit !== undefined ? { limit } : {}), now, where: `query on explore ${v.explore}` };
 }

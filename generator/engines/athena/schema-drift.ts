@@ -7,10 +7,17 @@
 import { GetTableMetadataCommand, type AthenaClient, type Column as GlueColumn, type TableMetadata } from '@aws-sdk/client-athena';
 import { athenaTypeString } from '../../schema/athena-type.js';
 import type { TableSchema } from '../../schema/column.js';
+import type { TableDdl } from '../../vocabulary/project.js';
 import { EnvironmentError, redact, toEnvironmentError } from './credentials.js';
 import { DEFAULT_THROTTLE_POLICY, realSleep, withThrottleRetry, type Sleep } from './retry.js';
 
-export type DriftKind = 'missing-column' | 'extra-column' | 'type-mismatch' | 'missing-partition-key' | 'missing-projection-property';
+export type DriftKind =
+  | 'missing-column'
+  | 'extra-column'
+  | 'type-mismatch'
+  | 'missing-partition-key'
+  | 'missing-projection-property'
+  | 'projection-type-mismatch';
 
 export interface DriftFinding {
   readonly kind: DriftKind;
@@ -20,6 +27,8 @@ export interface DriftFinding {
   readonly expected?: string;
   readonly actual?: string;
   readonly message: string;
+  /** Set on extra-column findings about a partition key (an unexpected key can make queries fail; an extra data column cannot). */
+  readonly partitionKey?: boolean;
 }
 
 export interface PartitionKeySpec {
@@ -33,6 +42,28 @@ export interface ExpectedTable {
   readonly partitionKeys?: readonly PartitionKeySpec[];
   /** Whether partition projection must be configured (projection.enabled, projection.<key>.type, storage.location.template). */
   readonly projection?: boolean;
+  /**
+   * The table properties the block's DDL sets. With them, each projected key's `projection.<key>.type`
+   * must have the same value (an `enum` key created as `injected` makes every query without that key
+   * fail) and the properties that type cannot work without must exist (date: format and range; enum:
+   * values; integer: range). Other values (range start, region list, bucket) are deployment choices
+   * and are not compared.
+   */
+  readonly properties?: Readonly<Record<string, string>>;
+}
+
+/**
+ * What the live table should look like for a block's CREATE TABLE: its partition keys, and partition
+ * projection when the DDL turns it on (every layout except `manual`).
+ */
+export function expectedTableFromDdl(ddl: TableDdl, schema: TableSchema): ExpectedTable {
+  const properties = Object.fromEntries(ddl.tblProperties.map(([k, v]) => [k.toLowerCase(), v] as const));
+  return {
+    schema,
+    partitionKeys: ddl.partitionedBy.map((c) => ({ name: c.name, type: c.type })),
+    projection: properties['projection.enabled']?.trim().toLowerCase() === 'true',
+    properties,
+  };
 }
 
 export interface DriftCheckOptions {
@@ -42,6 +73,8 @@ export interface DriftCheckOptions {
   readonly table: string;
   readonly expected: ExpectedTable;
   readonly sleep?: Sleep;
+  /** Ctrl-C: abandons the metadata call (it reads only, nothing to stop). */
+  readonly signal?: AbortSignal;
 }
 
 /** Reads the table's metadata from the catalog and compares it with the expected shape. */
@@ -57,15 +90,28 @@ async function fetchTableMetadata(options: DriftCheckOptions): Promise<TableMeta
       () =>
         options.client.send(
           new GetTableMetadataCommand({ CatalogName: options.catalog ?? 'AwsDataCatalog', DatabaseName: options.database, TableName: options.table }),
+          options.signal === undefined ? {} : { abortSignal: options.signal },
         ),
-      { policy: DEFAULT_THROTTLE_POLICY, sleep: options.sleep ?? realSleep, random: Math.random },
+      {
+        policy: DEFAULT_THROTTLE_POLICY,
+        sleep: options.sleep ?? realSleep,
+        random: Math.random,
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+      },
     );
     if (output.TableMetadata === undefined) throw new EnvironmentError(`Table ${where} returned no metadata.`);
     return output.TableMetadata;
   } catch (err) {
+    if (options.signal?.aborted) throw err;
     const env = toEnvironmentError(err);
     if (env !== err || err instanceof EnvironmentError) throw env;
     const e = err as { name?: string; message?: string };
+    // Without this the CLI would call a missing IAM permission an internal error.
+    if (e.name === 'AccessDeniedException' || e.name === 'UnrecognizedClientException' || e.name === 'ExpiredTokenException') {
+      throw new EnvironmentError(
+        `AWS refused to describe table ${where} (${e.name}: ${redact(e.message ?? '')}). The schema drift check needs athena:GetTableMetadata, glue:GetTable and glue:GetDatabase.`,
+      );
+    }
     if (e.name === 'MetadataException' || e.name === 'ResourceNotFoundException' || /not found|does not exist/i.test(e.message ?? '')) {
       throw new EnvironmentError(`Table ${where} was not found (${redact(e.message ?? String(err))}). Create it with the generated Athena DDL first.`);
     }
@@ -78,7 +124,7 @@ export function compareTable(metadata: TableMetadata, expected: ExpectedTable): 
   return [
     ...compareColumns(metadata.Columns ?? [], expected.schema),
     ...comparePartitionKeys(metadata.PartitionKeys ?? [], expected.partitionKeys ?? []),
-    ...(expected.projection ? compareProjection(metadata.Parameters ?? {}, expected.partitionKeys ?? []) : []),
+    ...(expected.projection ? compareProjection(metadata.Parameters ?? {}, expected.partitionKeys ?? [], expected.properties) : []),
   ];
 }
 
@@ -116,13 +162,17 @@ function comparePartitionKeys(actualKeys: readonly GlueColumn[], expectedKeys: r
     actual.delete(name);
   }
   for (const [name, extra] of actual) {
-    findings.push({ kind: 'extra-column', column: name, actual: extra.Type ?? '', message: `Partition key ${name} (${extra.Type ?? '?'}) is not expected by the schema.` });
+    findings.push({ kind: 'extra-column', column: name, actual: extra.Type ?? '', partitionKey: true, message: `Partition key ${name} (${extra.Type ?? '?'}) is not expected by the schema.` });
   }
   return findings;
 }
 
 /** The properties without which Athena silently falls back to (absent) catalog partitions. */
-function compareProjection(parameters: Readonly<Record<string, string>>, keys: readonly PartitionKeySpec[]): DriftFinding[] {
+function compareProjection(
+  parameters: Readonly<Record<string, string>>,
+  keys: readonly PartitionKeySpec[],
+  expectedProperties?: Readonly<Record<string, string>>,
+): DriftFinding[] {
   const params = new Map(Object.entries(parameters).map(([k, v]) => [k.toLowerCase(), v] as const));
   const findings: DriftFinding[] = [];
   const enabled = params.get('projection.enabled');
@@ -139,6 +189,52 @@ function compareProjection(parameters: Readonly<Record<string, string>>, keys: r
   for (const property of required) {
     if (params.get(property) === undefined) {
       findings.push({ kind: 'missing-projection-property', property, message: `Table property ${property} is missing: Athena cannot compute partition locations.` });
+    }
+  }
+  if (expectedProperties !== undefined) findings.push(...compareProjectionTypes(params, keys, expectedProperties));
+  return findings;
+}
+
+/** Companion properties each projection type needs to enumerate partitions (Athena UG, partition projection). */
+const PROJECTION_TYPE_NEEDS: Readonly<Record<string, readonly string[]>> = {
+  date: ['format', 'range'],
+  enum: ['values'],
+  integer: ['range'],
+  injected: [],
+};
+
+/** Per key: the projection type the block's DDL sets, and what that type cannot work without. */
+function compareProjectionTypes(
+  params: ReadonlyMap<string, string>,
+  keys: readonly PartitionKeySpec[],
+  expectedProperties: Readonly<Record<string, string>>,
+): DriftFinding[] {
+  const findings: DriftFinding[] = [];
+  for (const key of keys) {
+    const prefix = `projection.${key.name.toLowerCase()}`;
+    const expectedType = expectedProperties[`${prefix}.type`]?.trim().toLowerCase();
+    const actualType = params.get(`${prefix}.type`)?.trim().toLowerCase();
+    if (expectedType === undefined || actualType === undefined) continue; // a missing .type is reported above
+    if (actualType !== expectedType) {
+      findings.push({
+        kind: 'projection-type-mismatch',
+        property: `${prefix}.type`,
+        expected: expectedType,
+        actual: actualType,
+        message: `Table property ${prefix}.type is '${actualType}', the block expects '${expectedType}'.`,
+      });
+      continue;
+    }
+    for (const companion of PROJECTION_TYPE_NEEDS[expectedType] ?? []) {
+      const property = `${prefix}.${companion}`;
+      if (params.get(property) === undefined) {
+        findings.push({
+          kind: 'missing-projection-property',
+          property,
+          ...(expectedProperties[property] === undefined ? {} : { expected: expectedProperties[property] }),
+          message: `Table property ${property} is missing: Athena cannot enumerate the ${expectedType} partitions of ${key.name.toLowerCase()}.`,
+        });
+      }
     }
   }
   return findings;

@@ -18,7 +18,7 @@ import { basename, resolve } from 'node:path';
 import { gunzipSync, constants as zlibConstants } from 'node:zlib';
 import type { TableSchema } from '../../schema/column.js';
 import { NON_EVENT_PREFIXES, s3Partitions, toSlashes, type PartitionValues } from './layout.js';
-import { readRecordsSql, type FileFormat, type FileLayout, type SourceGroup } from './table-sql.js';
+import { DEFAULT_MAXIMUM_OBJECT_SIZE, fitObjectSize, readRecordsSql, type FileFormat, type FileLayout, type SourceGroup } from './table-sql.js';
 
 export interface LoadedFile {
   /** Absolute path with `/` separators. */
@@ -52,6 +52,7 @@ export interface LoadReport {
 
 export interface LoadOptions {
   readonly schema: TableSchema;
+  /** read_json's maximum_object_size for every file; by default fitted to the largest file of each group. */
   readonly maximumObjectSize?: number;
 }
 
@@ -97,17 +98,36 @@ function toCandidate(path: string): Candidate {
 
 const HEAD_BYTES = 64 * 1024;
 
-/** The first (decompressed) characters of a file; a partial gzip stream is fine, a bad one throws. */
-async function readHead(path: string): Promise<string> {
+interface Inspection {
+  /** The first (decompressed) characters. */
+  readonly head: string;
+  /** The JSON text's size in bytes, when it can be told cheaply. */
+  readonly jsonBytes?: number;
+}
+
+/**
+ * The first (decompressed) characters of a file, and its uncompressed size: the file size, or for
+ * gzip the ISIZE trailer (the size modulo 2^32 of the last member), when plausible. It is only an
+ * estimate (multi-member or > 4 GiB files, truncated files): a file that then fails on
+ * maximum_object_size is probed again with the default. A partial gzip stream is fine, a bad one
+ * throws.
+ */
+async function inspectFile(path: string): Promise<Inspection> {
   const handle = await open(path, 'r');
   try {
+    const { size } = await handle.stat();
     const buffer = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
     const raw = buffer.subarray(0, bytesRead);
-    const text = path.toLowerCase().endsWith('.gz')
-      ? gunzipSync(raw, { finishFlush: zlibConstants.Z_SYNC_FLUSH })
-      : raw;
-    return text.toString('utf8');
+    if (!path.toLowerCase().endsWith('.gz')) return { head: raw.toString('utf8'), jsonBytes: size };
+    const head = gunzipSync(raw, { finishFlush: zlibConstants.Z_SYNC_FLUSH }).toString('utf8');
+    if (size < 18) return { head }; // shorter than a gzip header and trailer
+    const trailer = Buffer.alloc(4);
+    await handle.read(trailer, 0, 4, size - 4);
+    const isize = trailer.readUInt32LE(0);
+    // Deflate cannot compress more than ~1032:1; JSON does not grow by compression past a header.
+    const plausible = isize <= size * 1100 && (isize >= size || size < 1_048_576);
+    return plausible ? { head, jsonBytes: Math.max(isize, size) } : { head };
   } finally {
     await handle.close();
   }
@@ -123,9 +143,14 @@ export function formatFromHead(head: string): FileFormat | { problem: string } {
   return { problem: `not JSON (starts with ${JSON.stringify(text.slice(0, 16))})` };
 }
 
-async function detectFormat(path: string): Promise<FileFormat | { problem: string }> {
+type Detected = { readonly format: FileFormat; readonly jsonBytes?: number } | { readonly problem: string };
+
+async function detectFormat(path: string): Promise<Detected> {
   try {
-    return formatFromHead(await readHead(path));
+    const { head, jsonBytes } = await inspectFile(path);
+    const format = formatFromHead(head);
+    if (typeof format !== 'string') return format;
+    return jsonBytes === undefined ? { format } : { format, jsonBytes };
   } catch (error) {
     return { problem: `unreadable: ${errorMessage(error)}` };
   }
@@ -162,11 +187,22 @@ async function probeGroup(
   group: SourceGroup,
   options: LoadOptions,
   skipped: FileProblem[],
+  oversized: Set<string>,
 ): Promise<Map<string, number>> {
   const whole = await probe(connection, group, options);
   if (whole.ok) return whole.records;
   if (group.files.length === 1) {
-    skipped.push({ path: group.files[0] ?? '', reason: firstLine(whole.message) });
+    const path = group.files[0] ?? '';
+    // The fitted size was too small (the size estimate was off): try once more with the default.
+    if (/maximum_object_size/.test(whole.message) && (group.maximumObjectSize ?? DEFAULT_MAXIMUM_OBJECT_SIZE) < DEFAULT_MAXIMUM_OBJECT_SIZE) {
+      const retry = await probe(connection, { ...group, maximumObjectSize: DEFAULT_MAXIMUM_OBJECT_SIZE }, options);
+      if (retry.ok) {
+        oversized.add(path);
+        return retry.records;
+      }
+    }
+    const hint = /^Out of Memory/.test(whole.message) ? ` (raise the engine's memory limit: $CLOUDTRAIL_LOOKML_DUCKDB_MEMORY)` : '';
+    skipped.push({ path, reason: firstLine(whole.message) + hint });
     return new Map();
   }
   const named = fileNamedIn(whole.message, group.files);
@@ -175,7 +211,7 @@ async function probeGroup(
     : [group.files.slice(0, group.files.length >> 1), group.files.slice(group.files.length >> 1)];
   const results = new Map<string, number>();
   for (const files of parts) {
-    const sub = await probeGroup(connection, { ...group, files }, options, skipped);
+    const sub = await probeGroup(connection, { ...group, files }, options, skipped, oversized);
     for (const [file, n] of sub) results.set(file, n);
   }
   return results;
@@ -200,22 +236,30 @@ function groupKey(layout: FileLayout, format: FileFormat): string {
   return `${layout}:${format}`;
 }
 
-/** Groups candidate files by layout and format, skipping those whose first bytes are not JSON. */
-async function groupByFormat(candidates: readonly Candidate[], skipped: FileProblem[]): Promise<Map<string, SourceGroup>> {
-  const formats = await mapLimit(candidates, 16, (c) => detectFormat(c.path));
-  const groups = new Map<string, { layout: FileLayout; format: FileFormat; files: string[] }>();
+/**
+ * Groups candidate files by layout and format, skipping those whose first bytes are not JSON, and
+ * fits each group's maximum_object_size to its largest file: read_json allocates twice that size
+ * per file it reads, so the 512 MiB default alone would need 1 GiB buffers for 30 KB files.
+ */
+async function groupByFormat(candidates: readonly Candidate[], skipped: FileProblem[], options: LoadOptions): Promise<Map<string, SourceGroup>> {
+  const detected = await mapLimit(candidates, 16, (c) => detectFormat(c.path));
+  const groups = new Map<string, { layout: FileLayout; format: FileFormat; files: string[]; largest: number }>();
   candidates.forEach((candidate, i) => {
-    const format = formats[i]!;
-    if (typeof format !== 'string') {
-      skipped.push({ path: candidate.path, reason: format.problem });
+    const found = detected[i]!;
+    if ('problem' in found) {
+      skipped.push({ path: candidate.path, reason: found.problem });
       return;
     }
-    const key = groupKey(candidate.layout, format);
-    const group = groups.get(key) ?? { layout: candidate.layout, format, files: [] };
+    const key = groupKey(candidate.layout, found.format);
+    const group = groups.get(key) ?? { layout: candidate.layout, format: found.format, files: [], largest: 0 };
     group.files.push(candidate.path);
+    // Unknown sizes do not count: such a file is read with the group's size, and retried alone with the default if too big.
+    group.largest = Math.max(group.largest, found.jsonBytes ?? 0);
     groups.set(key, group);
   });
-  return groups;
+  return new Map(
+    [...groups].map(([key, { largest, ...group }]) => [key, { ...group, maximumObjectSize: options.maximumObjectSize ?? fitObjectSize(largest) }]),
+  );
 }
 
 /** Finds the log files under `data` (a folder or one file) and checks each one reads. */
@@ -230,18 +274,22 @@ export async function loadLogFiles(connection: DuckDBConnection, data: string, o
     else candidates.push(toCandidate(path));
   }
   const byPath = new Map(candidates.map((c) => [c.path, c]));
-  const groups = await groupByFormat(candidates, skipped);
+  const groups = await groupByFormat(candidates, skipped, options);
+  const oversized = new Set<string>();
 
   const files: LoadedFile[] = [];
   const sources: SourceGroup[] = [];
   for (const group of groups.values()) {
     const records = new Map<string, number>();
     for (const files of chunks(group.files, PROBE_CHUNK_FILES)) {
-      for (const [file, n] of await probeGroup(connection, { ...group, files }, options, skipped)) records.set(file, n);
+      for (const [file, n] of await probeGroup(connection, { ...group, files }, options, skipped, oversized)) records.set(file, n);
     }
     const failed = new Set(skipped.map((s) => s.path));
     const readable = group.files.filter((f) => !failed.has(f));
-    if (readable.length > 0) sources.push({ ...group, files: readable });
+    const fitted = readable.filter((f) => !oversized.has(f));
+    const large = readable.filter((f) => oversized.has(f));
+    if (fitted.length > 0) sources.push({ ...group, files: fitted });
+    if (large.length > 0) sources.push({ ...group, files: large, maximumObjectSize: DEFAULT_MAXIMUM_OBJECT_SIZE });
     for (const path of readable) {
       const partitions = byPath.get(path)?.partitions;
       files.push({ path, layout: group.layout, format: group.format, records: records.get(path) ?? 0, ...(partitions ? { partitions } : {}) });

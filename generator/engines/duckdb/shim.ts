@@ -45,6 +45,16 @@ const JODA: FormatDialect = {
   },
 };
 
+/**
+ * The format tokens the shim translates to a working strftime/strptime specifier (not the ones
+ * mapped to %Q to fail loudly), e.g. to test the rewrite-time and run-time translations agree.
+ */
+export function supportedFormatTokens(dialect: 'mysql' | 'joda'): string[] {
+  return Object.entries((dialect === 'mysql' ? MYSQL : JODA).tokens)
+    .filter(([, to]) => to !== '%Q')
+    .map(([token]) => token);
+}
+
 /** Longest token first, so `yyyy` wins over `yy` and `MMMM` over `MM`. */
 function tokensLongestFirst(dialect: FormatDialect): [string, string][] {
   return Object.entries(dialect.tokens).sort(([a], [b]) => b.length - a.length);

@@ -30,6 +30,8 @@ export interface SourceGroup {
   readonly format: FileFormat;
   /** Paths with `/` separators. */
   readonly files: readonly string[];
+  /** read_json's maximum_object_size for these files (the loader fits it to them); else the table default. */
+  readonly maximumObjectSize?: number;
 }
 
 export interface TableSqlOptions {
@@ -49,8 +51,26 @@ export interface TableSqlOptions {
 }
 
 export const DEFAULT_TABLE_NAME = 'cloudtrail_logs';
-/** 512 MiB: a delivery file is a single JSON object and real ones exceed DuckDB's 16 MiB default. */
+/**
+ * 512 MiB: a delivery file is a single JSON object and real ones can exceed DuckDB's 16 MiB
+ * default. The upper bound: read_json allocates a buffer of twice this per file being read, so the
+ * loader fits the size to the files it finds (fitObjectSize) and uses this only when it cannot tell.
+ */
 export const DEFAULT_MAXIMUM_OBJECT_SIZE = 536_870_912;
+/** DuckDB's own default maximum_object_size, 16 MiB: the smallest size the loader picks. */
+export const MINIMUM_OBJECT_SIZE = 16_777_216;
+
+/**
+ * The maximum_object_size for files whose largest holds `largestBytes` of JSON: the next power of
+ * two above it, between 16 MiB and DEFAULT_MAXIMUM_OBJECT_SIZE. A whole file is the largest value
+ * it can hold, so its size is a safe bound.
+ */
+export function fitObjectSize(largestBytes: number | undefined): number {
+  if (largestBytes === undefined || !Number.isFinite(largestBytes)) return DEFAULT_MAXIMUM_OBJECT_SIZE;
+  let size = MINIMUM_OBJECT_SIZE;
+  while (size <= largestBytes && size < DEFAULT_MAXIMUM_OBJECT_SIZE) size *= 2;
+  return size;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Types
@@ -129,7 +149,7 @@ export function readRecordsSql(
   const readType = recordReadType(schema);
   // ignore_errors: a value of the wrong JSON type (a record whose userIdentity is a string) becomes
   // NULL instead of failing the file; malformed JSON and bad gzip still fail (the loader probes).
-  const common = `filename = true, ignore_errors = true, maximum_object_size = ${maximumObjectSize}`;
+  const common = `filename = true, ignore_errors = true, maximum_object_size = ${group.maximumObjectSize ?? maximumObjectSize}`;
   const files = sqlStringList(group.files);
   if (group.format === 'records') {
     // records = true + columns: the top-level object has one key, Records, an array of records.

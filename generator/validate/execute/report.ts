@@ -13,6 +13,8 @@ export interface Failure {
   readonly excerpt?: string;
   /** TS source of the failing field or tile. */
   readonly origin?: string;
+  /** What the engine said about the failure beyond its message, where it says it (Athena: error category and type, query id). */
+  readonly engineError?: { readonly category?: string; readonly type?: string; readonly queryId?: string };
 }
 
 export interface ValidationReport {
@@ -35,11 +37,17 @@ export function formatReport(r: ValidationReport): string {
   ];
   for (const f of r.failures) {
     lines.push('', `FAIL ${failurePlace(f)}`, `  ${f.message.split('\n').join('\n  ')}`);
+    if (f.engineError) lines.push(`  ${engineErrorLine(f.engineError)}`);
     if (f.origin) lines.push(`  defined at ${f.origin}`);
     if (f.excerpt) lines.push(f.excerpt.split('\n').map((l) => `  ${l}`).join('\n'));
   }
   lines.push('', r.ok ? 'all fields and tiles ran' : `${r.failures.length} failure(s)`);
   return lines.join('\n');
+}
+
+/** "Athena error category USER, type 1006, query 7f3c…": what to search the console or the docs for. */
+function engineErrorLine(e: NonNullable<Failure['engineError']>): string {
+  return [e.category && `error category ${e.category}`, e.type && `type ${e.type}`, e.queryId && `query ${e.queryId}`].filter(Boolean).join(', ');
 }
 
 export function reportJson(r: ValidationReport): string {
@@ -49,12 +57,26 @@ export function reportJson(r: ValidationReport): string {
 const xml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
-/** One test suite per engine run; one test case per failure plus one summary case per kind. */
-export function reportJunit(r: ValidationReport): string {
-  const cases = r.failures.map((f) => {
-    const body = [f.message, f.origin ? `defined at ${f.origin}` : '', f.excerpt ?? ''].filter(Boolean).join('\n');
+/** A finding from outside the query run (Athena schema drift) that CI should see as a failed case. */
+export interface JunitFinding {
+  readonly rule: string;
+  readonly where: string;
+  readonly message: string;
+}
+
+/**
+ * One test suite per engine run; one test case per failure plus one summary case per kind, and one
+ * failed case per extra finding (schema drift of the live table).
+ */
+export function reportJunit(r: ValidationReport, findings: readonly JunitFinding[] = []): string {
+  const extra = findings.map(
+    (f) => `    <testcase classname="${xml(f.rule)}" name="${xml(f.where)}">\n      <failure message="${xml(f.message.split('\n')[0] ?? '')}">${xml(f.message)}</failure>\n    </testcase>`,
+  );
+  const failed = r.failures.map((f) => {
+    const body = [f.message, f.engineError ? engineErrorLine(f.engineError) : '', f.origin ? `defined at ${f.origin}` : '', f.excerpt ?? ''].filter(Boolean).join('\n');
     return `    <testcase classname="${xml(f.kind === 'field' ? `explore.${f.explore}` : `dashboard.${f.dashboard}`)}" name="${xml(f.field ?? f.tile ?? '')}">\n      <failure message="${xml(f.message.split('\n')[0] ?? '')}">${xml(body)}</failure>\n    </testcase>`;
   });
+  const cases = [...failed, ...extra];
   const passed = [
     `    <testcase classname="validate" name="${r.checked.dimensions} dimensions and ${r.checked.measures} measures in ${r.checked.explores} explores"/>`,
     `    <testcase classname="validate" name="${r.checked.tiles} dashboard tiles"/>`,

@@ -5,7 +5,7 @@
  * Every SQL text is also grammar-checked as Trino SQL before it is sent.
  */
 import type { ProjectIR } from '../../ir/project-ir.js';
-import type { Engine } from '../../engines/engine.js';
+import { EngineQueryError, type Engine } from '../../engines/engine.js';
 import { FieldIndex } from '../../ir/field-index.js';
 import { ExploreScope } from '../../ir/explore-scope.js';
 import { fieldNamesOf } from '../../vocabulary/fields.js';
@@ -152,11 +152,24 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function errorDetail(error: unknown): { message: string; sql?: string; excerpt?: string } {
+function errorDetail(error: unknown): Pick<Failure, 'message' | 'sql' | 'excerpt' | 'engineError'> {
   const message = messageOf(error);
   const sql = (error as { sql?: string }).sql;
   if (!sql || error instanceof QueryCompileError) return { message };
-  return { message, sql, excerpt: excerptAround(sql, message) };
+  const engineError = engineErrorOf(error);
+  return { message, sql, excerpt: excerptAround(sql, message), ...(engineError ? { engineError } : {}) };
+}
+
+/**
+ * Athena's error category (SYSTEM/USER/OTHER), numeric type and query id: what a person looks up
+ * in the Athena console or error reference. Only engines that report a category or a query id
+ * (Athena) add it; DuckDB's message already says everything.
+ */
+function engineErrorOf(error: unknown): Failure['engineError'] {
+  if (!(error instanceof EngineQueryError)) return undefined;
+  const { category, type, queryId } = error.detail;
+  if (category === undefined && queryId === undefined) return undefined;
+  return { ...(category === undefined ? {} : { category }), ...(type === undefined ? {} : { type }), ...(queryId === undefined ? {} : { queryId }) };
 }
 
 /** A few lines of SQL around the position the engine names (`LINE 3:` or `line 3:14`), or the start. */

@@ -77,7 +77,7 @@ describe('Block customisation', () => {
   });
 
   it('addDashboard / addTile / removeTile / mapDashboard / removeDashboard', () => {
-    const b = cloudtrailBlock();
+    const b = Block.of({ ...cloudtrailBlock().content, dashboards: [] });
     const withBoard = b.addDashboard(board);
     expect(b.content.dashboards).toEqual([]);
     expect(withBoard.content.dashboards.map((d) => d.name)).toEqual(['ops']);

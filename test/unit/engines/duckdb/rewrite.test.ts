@@ -101,3 +101,50 @@ describe('athenaToDuckDb: lambdas', () => {
     expect(athenaToDuckDb(sql)).toBe(sql);
   });
 });
+
+describe('athenaToDuckDb: date functions with a literal format', () => {
+  it('translates date_format and format_datetime to strftime, date_parse and parse_datetime to strptime', () => {
+    expect(athenaToDuckDb("SELECT date_format(x, '%Y/%m/%d %H:%i:%s')")).toBe("SELECT strftime(x, '%Y/%m/%d %H:%M:%S')");
+    expect(athenaToDuckDb("SELECT format_datetime(x, 'yyyy-MM-dd''T''HH:mm')")).toBe("SELECT strftime(x, '%Y-%m-%dT%H:%M')");
+    expect(athenaToDuckDb("SELECT date_parse(s, '%Y-%m-%d %H:%i:%s')")).toBe("SELECT strptime(s, '%Y-%m-%d %H:%M:%S')");
+    expect(athenaToDuckDb("SELECT parse_datetime(s, 'dd/MMM/yyyy:HH:mm:ss Z')")).toBe("SELECT CAST(strptime(s, '%d/%b/%Y:%H:%M:%S %z') AS TIMESTAMPTZ)");
+    expect(athenaToDuckDb("SELECT DATE_FORMAT (x, '%W')")).toBe("SELECT strftime (x, '%A')");
+  });
+
+  it('rewrites the partition predicate the explore generates, leaving the first argument as it is', () => {
+    const sql = `t."timestamp" <= COALESCE(date_format(CAST(NULL AS TIMESTAMP) - INTERVAL '1' SECOND + INTERVAL '1' DAY, '%Y/%m/%d'), '9999/99/99')`;
+    expect(athenaToDuckDb(sql)).toBe(
+      `t."timestamp" <= COALESCE(strftime(CAST(NULL AS TIMESTAMP) - INTERVAL '1' SECOND + INTERVAL '1' DAY, '%Y/%m/%d'), '9999/99/99')`,
+    );
+  });
+
+  it('splits arguments with nested calls and commas inside strings, and rewrites nested calls too', () => {
+    expect(athenaToDuckDb("SELECT date_format(coalesce(date_parse(split_part('a,b', ',', 1), '%Y'), now()), '%Y, %m')")).toBe(
+      "SELECT strftime(coalesce(strptime(split_part('a,b', ',', 1), '%Y'), now()), '%Y, %m')",
+    );
+  });
+
+  it('re-quotes the translated literal and keeps literal percent signs', () => {
+    expect(athenaToDuckDb("SELECT date_format(x, '%Y''s 100%% %')")).toBe("SELECT strftime(x, '%Y''s 100%% %%')");
+    expect(athenaToDuckDb("SELECT date_format(x, /* c */ '%d' -- d\n)")).toBe("SELECT strftime(x, /* c */ '%d' -- d\n)");
+  });
+
+  it('leaves formats that are not a single literal to the shim macro', () => {
+    for (const sql of [
+      'SELECT date_format(x, fmt)',
+      "SELECT date_format(x, '%Y' || '/%m')",
+      "SELECT date_format(x, concat('%Y', '/%m'))",
+      "SELECT date_format(x, E'%Y')",
+      "SELECT date_format(x, NULL)",
+      "SELECT date_format(x)",
+      "SELECT date_format(x, '%Y', 'extra')",
+    ]) {
+      expect(athenaToDuckDb(sql)).toBe(sql);
+    }
+  });
+
+  it('does not touch strings, quoted identifiers, comments or qualified names', () => {
+    const sql = `SELECT 'date_format(x, ''%Y'')', "date_format"(x, '%i'), t.date_format(x, '%i') -- date_format(x, '%i')\n/* date_parse(s, '%Y') */`;
+    expect(athenaToDuckDb(sql)).toBe(sql);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { athenaShimSql, DuckDbEngine, translateFormat } from '../../../../generator/engines/duckdb/index.js';
+import { athenaShimSql, DuckDbEngine, supportedFormatTokens, toDuckDbSql, translateFormat } from '../../../../generator/engines/duckdb/index.js';
 import { cloudtrailTable } from '../../../../model/table/cloudtrail-columns.js';
 import { FIXTURES } from './helpers.js';
 
@@ -66,9 +66,11 @@ describe('shim: Trino semantics where DuckDB differs', () => {
     expect(await value('element_at(ARRAY[1, 2, 3], -1)')).toBe(3);
   });
 
-  it('date_parse fails loudly for a format outside its whitelist', async () => {
+  it('date_parse takes any literal format, and fails loudly for a run-time format outside its whitelist', async () => {
     expect(await value("date_parse('2024-05-01 08:15:30', '%Y-%m-%d %H:%i:%s')")).toBe('2024-05-01T08:15:30.000');
-    await expect(value("date_parse('01.05.2024', '%d.%m.%Y')")).rejects.toThrow(/athena-shim: date_parse format not in whitelist/);
+    // A literal format is translated by the rewrite (strptime needs it constant, not whitelisted).
+    expect(await value("date_parse('01.05.2024', '%d.%m.%Y')")).toBe('2024-05-01T00:00:00.000');
+    await expect(value("date_parse('01.05.2024', concat('%d.%m.', '%Y'))")).rejects.toThrow(/athena-shim: date_parse format not in whitelist/);
   });
 
   it('lambdas and any_match run after the rewrite', async () => {
@@ -100,5 +102,62 @@ describe('translateFormat', () => {
     expect(script).toMatch(/^-- Athena \(Trino\) compatibility shim/);
     expect(script).toContain("SET GLOBAL TimeZone = 'UTC';");
     expect(script).toContain('CREATE OR REPLACE MACRO date_diff(unit, a, b) AS date_sub(lower(unit), a, b);');
+  });
+});
+
+/**
+ * The rewrite translates literal formats in TypeScript; the macros translate in DuckDB. Both must
+ * give the same text for every specifier. The macro path is forced by a format that is a constant
+ * expression but not a single literal (`'…' || ''`): strftime/strptime need a constant format.
+ */
+describe('literal formats (rewrite) and run-time formats (macro) agree', () => {
+  const instants = ['2024-01-07 00:05:09.123456', '2024-06-30 13:45:00', '2024-12-31 23:59:59.5'];
+  const quote = (text: string): string => `'${text.replaceAll("'", "''")}'`;
+  const viaMacro = async (fn: string, format: string): Promise<unknown[]> =>
+    Promise.all(
+      instants.map(async (ts) => (await engine.run(`SELECT ${fn}(TIMESTAMP '${ts}', ${quote(format)} || '') AS v`)).rows[0]?.['v']),
+    );
+  const viaRewrite = async (fn: string, format: string): Promise<unknown[]> => {
+    expect(toDuckDbSql(`SELECT ${fn}(x, ${quote(format)})`)).toMatch(/^SELECT strftime\(x, /);
+    return Promise.all(instants.map(async (ts) => (await engine.run(`SELECT ${fn}(TIMESTAMP '${ts}', ${quote(format)}) AS v`)).rows[0]?.['v']));
+  };
+
+  it('date_format: every supported MySQL specifier, alone and combined', async () => {
+    const tokens = supportedFormatTokens('mysql');
+    expect(tokens.length).toBeGreaterThan(20);
+    for (const format of [...tokens.map((t) => `<${t}>`), tokens.join(' '), '100%% of %Y', '%Y/%m/%d']) {
+      expect(await viaRewrite('date_format', format), format).toEqual(await viaMacro('date_format', format));
+    }
+  });
+
+  it('format_datetime: every supported Joda token, alone and combined, quoted literal text included', async () => {
+    const tokens = supportedFormatTokens('joda');
+    for (const format of [...tokens.map((t) => `[${t}]`), tokens.join(' '), "yyyy-MM-dd'T'HH:mm:ss"]) {
+      expect(await viaRewrite('format_datetime', format), format).toEqual(await viaMacro('format_datetime', format));
+    }
+  });
+
+  it('date_parse and parse_datetime: the whitelisted formats parse to the same instant', async () => {
+    const cases: [string, string, string][] = [
+      ['date_parse', '2024-05-01T08:15:30Z', '%Y-%m-%dT%H:%i:%sZ'],
+      ['date_parse', '2024-05-01 08:15:30.250', '%Y-%m-%d %H:%i:%s.%f'],
+      ['date_parse', '01/May/2024:08:15:30', '%d/%b/%Y:%H:%i:%s'],
+      ['date_parse', '20240501', '%Y%m%d'],
+      ['parse_datetime', '2024-05-01T08:15:30', "yyyy-MM-dd'T'HH:mm:ss"],
+      ['parse_datetime', '01/May/2024:08:15:30 +0200', 'dd/MMM/yyyy:HH:mm:ss Z'],
+    ];
+    for (const [fn, input, format] of cases) {
+      const literal = `${fn}('${input}', '${format.replaceAll("'", "''")}')`;
+      expect(toDuckDbSql(`SELECT ${literal}`)).toMatch(/strptime\(/);
+      const macro = (await engine.run(`SELECT ${fn}('${input}', '${format.replaceAll("'", "''")}' || '') AS v`)).rows[0]?.['v'];
+      expect(await value(literal), `${fn} ${format}`).toEqual(macro);
+    }
+  });
+
+  it('unsupported MySQL specifiers fail on both paths', async () => {
+    for (const format of ['%D', '%U', '%X']) {
+      await expect(viaRewrite('date_format', format)).rejects.toThrow();
+      await expect(viaMacro('date_format', format)).rejects.toThrow();
+    }
   });
 });
