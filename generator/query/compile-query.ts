@@ -63,10 +63,11 @@ export class QueryCompiler {
     const selectItems = columns.map((c) => {
       const r = resolver.field(c.name);
       const expr = c.kind === 'measure' ? resolver.reference(r.alias, r) : resolver.selectDimension(r.alias, r);
-      return `${expr} AS ${quoteAlias(c.name)}`;
+      // A field check evaluates each dimension on every row without grouping by it (see QueryRequest.probe).
+      return `${request.probe && c.kind === 'dimension' ? `COUNT(${expr})` : expr} AS ${quoteAlias(c.name)}`;
     });
     const { whereParts, havingParts } = this.conditions(scope, resolver, filters, request);
-    const dimensionPositions = columns.flatMap((c, i) => (c.kind === 'dimension' ? [i + 1] : []));
+    const dimensionPositions = request.probe ? [] : columns.flatMap((c, i) => (c.kind === 'dimension' ? [i + 1] : []));
 
     const sql = [
       ...this.withClause(scope, resolver, [scope.baseAlias, ...joins]),
@@ -77,9 +78,7 @@ export class QueryCompiler {
       ...(whereParts.length ? ['WHERE', `    ${whereParts.map(paren).join('\n    AND ')}`] : []),
       ...(dimensionPositions.length ? ['GROUP BY', `    ${dimensionPositions.join(', ')}`] : []),
       ...(havingParts.length ? ['HAVING', `    ${havingParts.map(paren).join('\n    AND ')}`] : []),
-      'ORDER BY',
-      `    ${orderBy(columns, request.sorts, where)}`,
-      `LIMIT ${limitOf(request.limit, where)}`,
+      ...(request.probe ? [] : ['ORDER BY', `    ${orderBy(columns, request.sorts, where)}`, `LIMIT ${limitOf(request.limit, where)}`]),
     ].join('\n');
     return { sql, columns, aliases: [scope.baseAlias, ...joins] };
   }

@@ -17,6 +17,13 @@ export interface QueryRequest {
   readonly userAttributes?: Readonly<Record<string, string>>;
   /** Names the query in error messages, e.g. `dashboard x / tile "y"`. */
   readonly where?: string;
+  /**
+   * A field check, not a Looker query: every dimension is wrapped in COUNT() and nothing is
+   * grouped, sorted or limited. Each expression is still evaluated on every row (a bad cast still
+   * fails), but memory stays flat: grouping by every dimension of an explore, the event id among
+   * them, builds one group per event.
+   */
+  readonly probe?: boolean;
 }
 
 /** Looker's default row limit for a query without one, and its hard maximum. */

@@ -73,7 +73,7 @@ export async function runValidation(o: ExecuteOptions): Promise<ValidationReport
     // always_filter defaults are lifted by filtering their fields on "any value".
     const anyValue = Object.fromEntries(Object.keys(e.alwaysFilter ?? {}).map((k) => [k, '']));
     const probe = (part: readonly FieldTarget[]) =>
-      send({ explore: e.name, fields: part.map((t) => t.name), filters: anyValue, now: o.now, where: `explore ${e.name}`, limit: 1, ...userAttrs(o) });
+      send({ explore: e.name, fields: part.map((t) => t.name), filters: anyValue, now: o.now, where: `explore ${e.name}`, probe: true, ...userAttrs(o) });
     const result = await bisect(targets, probe);
     for (const f of result.failures) {
       if (!f.combination) found.push(fieldFailure(e, f.item, f.error));

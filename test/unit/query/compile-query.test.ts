@@ -267,6 +267,20 @@ describe('joins only when needed', () => {
   });
 });
 
+describe('field-check probes', () => {
+  it('wrap dimensions in COUNT() and group, sort and limit nothing, so memory stays flat', async () => {
+    const probe = sqlOf({ explore: 'events', fields: ['events.name', 'events.is_big', 'events.count'], probe: true });
+    expect(probe).toContain('COUNT(events.name) AS "events.name"');
+    expect(probe).toContain(`COUNT(CASE WHEN (events.amount > 100) THEN 'Yes' ELSE 'No' END) AS "events.is_big"`);
+    expect(probe).toContain('COUNT(*) AS "events.count"');
+    expect(probe).not.toMatch(/GROUP BY|ORDER BY|LIMIT/);
+    // One row, evaluated over every event: the counts equal the number of rows read.
+    const rows = await db.rows(probe);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!['events.name']).toBe(rows[0]!['events.count']);
+  });
+});
+
 describe('fan-out', () => {
   it('a one_to_many join counts base rows by distinct primary key; executed, the counts are not inflated', async () => {
     const sql = sqlOf({ explore: 'events', fields: ['events.count', 'tags.tag_count'] });
