@@ -95,12 +95,13 @@ export function compareRows(a: readonly Row[], b: readonly Row[]): RowMatch {
   // key is not known here, so any column works: the rows above the last row's value of that
   // column must be the same set.
   if (a.length === b.length && a.length > 0) {
-    const lastA = a[a.length - 1]!;
-    const lastB = b[b.length - 1]!;
-    for (const column of Object.keys(lastA)) {
-      const boundary = lastA[column];
-      if (boundary !== lastB[column]) continue;
-      const above = (rows: readonly Row[]) => positional(rows.filter((r) => r[column] !== boundary));
+    // Positional: the two queries name their columns differently.
+    const lastA = Object.values(a[a.length - 1]!);
+    const lastB = Object.values(b[b.length - 1]!);
+    for (let i = 0; i < lastA.length; i++) {
+      const boundary = lastA[i];
+      if (boundary !== lastB[i]) continue;
+      const above = (rows: readonly Row[]) => positional(rows.filter((r) => Object.values(r)[i] !== boundary));
       const kept = above(a);
       if (kept.length < a.length && sortedEqual(kept, above(b))) return 'tie_at_limit';
     }
