@@ -28,10 +28,11 @@ bundled sample logs), and prints a summary.`;
 /** Headline measures shown when the block has them (the built-in block does). */
 const HEADLINES: readonly [string, string][] = [
   ['cloudtrail_logs.count', 'events'],
-  ['cloudtrail_logs.distinct_actors', 'distinct actors'],
+  ['cloudtrail_logs.actor_count', 'distinct actors'],
   ['cloudtrail_logs.error_count', 'failed calls'],
-  ['cloudtrail_logs.console_logins_failed', 'failed console logins'],
+  ['cloudtrail_logs.console_login_failure_count', 'failed console logins'],
   ['cloudtrail_logs.root_event_count', 'root events'],
+  ['cloudtrail_logs.detections', 'detection hits'],
 ];
 
 export async function startCommand(args: readonly string[], io: CliIo): Promise<number> {
