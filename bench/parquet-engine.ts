@@ -5,8 +5,8 @@
  * and columns, so the tile SQL is byte-identical on both.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { athenaShimStatements, createBoundedInstance, toCell, toDuckDbSql, type BoundedInstance } from '../generator/engines/duckdb/index.js';
-import { EngineQueryError, type Cell, type Engine, type QueryResult } from '../generator/engines/engine.js';
+import { athenaShimStatements, createBoundedInstance, rowsOf, toDuckDbSql, type BoundedInstance } from '../generator/engines/duckdb/index.js';
+import { EngineQueryError, type Engine, type QueryResult } from '../generator/engines/engine.js';
 
 /** Partition column of the Parquet copy: `yyyy-MM-dd`. The table's `timestamp` is `yyyy/MM/dd`, and a `/` in a hive value would nest folders. */
 export const PARQUET_PARTITION = 'dt';
@@ -46,17 +46,7 @@ export class ParquetEngine implements Engine {
 
   async run(sql: string): Promise<QueryResult> {
     return this.with(sql, async (c, duckSql) => {
-      const reader = await c.runAndReadAll(duckSql);
-      const columns = reader.columnNames();
-      const types = reader.columnTypes();
-      const rows = reader.getRows().map((values) => {
-        const row: Record<string, Cell> = {};
-        values.forEach((value, i) => {
-          row[columns[i] ?? `_${i}`] = toCell(value, types[i]!);
-        });
-        return row;
-      });
-      return { columns, rows };
+      return rowsOf(await c.runAndReadAll(duckSql));
     });
   }
 

@@ -13,6 +13,7 @@ import type { Block } from '../vocabulary/block.js';
 import { cloudtrailTable } from '../../model/table/cloudtrail-columns.js';
 import type { AthenaFile } from '../vocabulary/project.js';
 import { UsageError } from './errors.js';
+import { intFlag } from './args.js';
 
 /** Real CloudTrail records shipped with the project (see samples/cloudtrail/PROVENANCE.md). */
 export const BUNDLED_SAMPLES = fileURLToPath(new URL('../../samples/cloudtrail/', import.meta.url));
@@ -119,8 +120,8 @@ export async function openAthena(block: Block, v: AthenaFlagValues): Promise<Ath
     database: v.database ?? sourceTable(block).database ?? 'default',
     ...(v.catalog ? { catalog: v.catalog } : {}),
     ...(v['output-location'] ? { outputLocation: s3Uri(v['output-location']) } : {}),
-    concurrency: positive('concurrency', v.concurrency, 5),
-    timeoutMs: positive('timeout', v.timeout, 300) * 1000,
+    concurrency: intFlag('concurrency', v.concurrency, 5),
+    timeoutMs: intFlag('timeout', v.timeout, 300) * 1000,
   });
   try {
     await engine.checkCredentials();
@@ -138,11 +139,6 @@ function s3Uri(value: string): string {
   return value;
 }
 
-function positive(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) <= 0) throw new UsageError(`--${name} must be a positive integer, got "${value}"`);
-  return Number(value);
-}
 
 /**
  * Runs work with Ctrl-C wired to an AbortSignal: the engine stops every query in flight (Athena:

@@ -11,7 +11,7 @@ import {
   type DuckDBType,
   type DuckDBValue,
 } from '@duckdb/node-api';
-import type { Cell } from '../engine.js';
+import type { Cell, QueryResult } from '../engine.js';
 
 /** ISO 8601 of a microsecond timestamp: millisecond precision, plus microseconds when present. */
 function isoFromMicros(micros: bigint, zone: 'Z' | ''): string {
@@ -70,4 +70,18 @@ export function toCell(value: DuckDBValue, type: DuckDBType): Cell {
       // VARCHAR, DATE ('2024-05-01'), TIME, INTERVAL, UUID, BLOB, … : DuckDB's own text.
       return String(value);
   }
+}
+
+/** A DuckDB result as rows keyed by column name, with JSON-friendly cells. */
+export function rowsOf(reader: { columnNames(): string[]; columnTypes(): DuckDBType[]; getRows(): DuckDBValue[][] }): QueryResult {
+  const columns = reader.columnNames();
+  const types = reader.columnTypes();
+  const rows = reader.getRows().map((values) => {
+    const row: Record<string, Cell> = {};
+    values.forEach((value, i) => {
+      row[columns[i] ?? `_${i}`] = toCell(value, types[i]!);
+    });
+    return row;
+  });
+  return { columns, rows };
 }

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { TableSchema } from '../../schema/column.js';
-import { EngineQueryError, type Cell, type Engine, type QueryResult, type RunOptions } from '../engine.js';
-import { toCell } from './cells.js';
+import { EngineQueryError, type Engine, type QueryResult, type RunOptions } from '../engine.js';
+import { rowsOf } from './cells.js';
 import type { PartitionColumn } from './layout.js';
 import { errorMessage, loadLogFiles, type LoadReport } from './loader.js';
 import { athenaToDuckDb } from './rewrite.js';
@@ -210,17 +210,7 @@ export class DuckDbEngine implements Engine {
   /** Runs one Athena SELECT and returns its rows. */
   async run(sql: string, options: RunOptions = {}): Promise<QueryResult> {
     return this.withConnection(sql, options, async (connection, duckSql) => {
-      const reader = await connection.runAndReadAll(duckSql);
-      const columns = reader.columnNames();
-      const types = reader.columnTypes();
-      const rows = reader.getRows().map((values) => {
-        const row: Record<string, Cell> = {};
-        values.forEach((value, i) => {
-          row[columns[i] ?? `_${i}`] = toCell(value, types[i]!);
-        });
-        return row;
-      });
-      return { columns, rows };
+      return rowsOf(await connection.runAndReadAll(duckSql));
     });
   }
 

@@ -30,4 +30,4 @@ export {
 export { PARTITION_COLUMNS, S3_LOG_PATH_PATTERN, s3Partitions, type PartitionColumn, type PartitionValues } from './layout.js';
 export { athenaShimSql, athenaShimStatements, supportedFormatTokens, translateFormat } from './shim.js';
 export { athenaToDuckDb, tokenize, type Token, type TokenKind } from './rewrite.js';
-export { toCell } from './cells.js';
+export { rowsOf, toCell } from './cells.js';
